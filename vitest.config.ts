@@ -1,0 +1,40 @@
+import { defineConfig } from "vitest/config";
+
+// Three tiers, run in this order by scripts/test.sh:
+// - unit: pure logic and the client through undici MockAgent; no sockets beyond loopback fakes.
+// - integration: the client, emulator and resources against real local servers (emulator, real Milvus).
+// - e2e: the real Pulumi engine through the Automation API on a file:// backend.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: "unit",
+          include: ["test/unit/**/*.test.ts", "src/**/*.test.ts"],
+          testTimeout: 20_000,
+        },
+      },
+      {
+        test: {
+          name: "integration",
+          include: ["test/integration/**/*.test.ts", "test/conformance/**/*.test.ts"],
+          testTimeout: 180_000,
+          hookTimeout: 300_000,
+          pool: "forks",
+        },
+      },
+      {
+        test: {
+          name: "e2e",
+          include: ["test/e2e/**/*.test.ts"],
+          testTimeout: 900_000,
+          hookTimeout: 900_000,
+          // The Pulumi SDK keeps global state per process (one inline program at a time), so e2e files
+          // run one after another, each in its own forked process.
+          pool: "forks",
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
