@@ -6,8 +6,12 @@
 set -euo pipefail
 
 version="3.248.0"
-# The language host module has no tags; this is the commit the pkg/v3.248.0 tag points at.
-langhost_commit="dc7edd58bc13"
+# The Node language host. Since v3.69 it lives in its own Go module, which has no tags, and the module
+# proxy reachable here refuses commit and pseudo-version queries for it ("This module version is not
+# available"). Its last tagged home is the sdk/v3 module at v3.68.0, which the proxy serves. The
+# engine<->language-host protocol is backwards compatible (newer RPCs fall back when unimplemented);
+# the e2e tier proves this pairing on every run. See docs/pulumi-cli.md.
+langhost_sdk_version="3.68.0"
 cache_root="${PULUMI_ZILLIZ_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-zilliz}"
 root="$cache_root/pulumi-v$version"
 bin="$root/bin"
@@ -53,28 +57,37 @@ if [ -x "$bin/pulumi" ] && [ -x "$bin/pulumi-language-nodejs" ] \
   echo "$bin"; exit 0
 fi
 
-# 3. Build from the Go module proxy in a throwaway module.
+# 3. Build from the Go module proxy, each binary in its own throwaway module (they need different
+#    versions of the sdk/v3 module, so they cannot share one build list).
 command -v go >/dev/null || { log "Go is required to build the Pulumi CLI and is not on PATH"; exit 1; }
-log "building Pulumi CLI v$version from Go modules (first time on this machine; takes a while)"
+log "building Pulumi CLI v$version from Go modules (first time on this machine; takes a few minutes)"
 start=$(date +%s)
-work="$root/build"
-mkdir -p "$work" "$bin"
-cd "$work"
+mkdir -p "$bin"
 export GOFLAGS=-mod=mod CGO_ENABLED=0 GOTOOLCHAIN=local
-[ -f go.mod ] || go mod init local/pulumi-cli >/dev/null 2>&1
-# Upstream's only non-path replace; the ../sdk-style path replaces are unnecessary with matching tags.
-go mod edit -replace=github.com/atotto/clipboard=github.com/tgummerer/clipboard@v0.0.0-20241001131231-d02d263e614e
-go get github.com/pulumi/pulumi/pkg/v3/cmd/pulumi@v$version \
-       github.com/pulumi/pulumi/sdk/v3@v$version \
-       github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3@$langhost_commit >&2
-ldflags="-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v$version"
-for target in pulumi:github.com/pulumi/pulumi/pkg/v3/cmd/pulumi \
-              pulumi-language-nodejs:github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3; do
-  name="${target%%:*}"; pkg="${target#*:}"
-  log "go build $name"
-  go build -trimpath -tags osusergo,grpcnotrace -ldflags "$ldflags" -o "$bin/$name.tmp" "$pkg" >&2
+# The checksum database answers 404 through this proxy for Pulumi's own modules; go.sum in the
+# throwaway module still pins every hash it downloads.
+export GONOSUMDB="${GONOSUMDB:+$GONOSUMDB,}github.com/pulumi"
+
+# build_one NAME MODULE_DIR VERSION_STRING PACKAGE GO_GET_ARGS...
+build_one() {
+  local name="$1" dir="$2" stamp="$3" pkg="$4"; shift 4
+  mkdir -p "$dir"
+  ( cd "$dir"
+    [ -f go.mod ] || go mod init "local/$name" >/dev/null 2>&1
+    # Upstream's only non-path replace; its ../sdk-style path replaces are moot with matching tags.
+    go mod edit -replace=github.com/atotto/clipboard=github.com/tgummerer/clipboard@v0.0.0-20241001131231-d02d263e614e
+    go get "$@" >&2
+    log "go build $name"
+    go build -trimpath -tags osusergo,grpcnotrace \
+      -ldflags "-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v$stamp" \
+      -o "$bin/$name.tmp" "$pkg" >&2 )
   mv "$bin/$name.tmp" "$bin/$name"
-done
+}
+build_one pulumi "$root/build-cli" "$version" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi \
+  "github.com/pulumi/pulumi/pkg/v3/cmd/pulumi@v$version" "github.com/pulumi/pulumi/sdk/v3@v$version"
+build_one pulumi-language-nodejs "$root/build-langhost" "$langhost_sdk_version" \
+  github.com/pulumi/pulumi/sdk/v3/nodejs/cmd/pulumi-language-nodejs \
+  "github.com/pulumi/pulumi/sdk/v3/nodejs/cmd/pulumi-language-nodejs@v$langhost_sdk_version"
 install_launcher "$bin"
 got="$(PULUMI_SKIP_UPDATE_CHECK=true "$bin/pulumi" version)"
 [ "$got" = "v$version" ] || { log "built pulumi reports '$got', expected v$version"; exit 1; }
