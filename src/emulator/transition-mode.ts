@@ -19,3 +19,11 @@ export function parseTransitionMode(text: string): TransitionMode {
   if (match) return { kind: "time", ms: Number(match[1]) };
   throw new Error(`invalid transition mode "${text}": expected immediate, manual or time:<ms>`);
 }
+
+/** The inverse of {@link parseTransitionMode}: `immediate`, `manual` or `time:<ms>`. */
+export function formatTransitionMode(mode: TransitionMode): string {
+  return mode.kind === "time" ? `time:${mode.ms}` : mode.kind;
+}
+
+/** Every kind, for settings that apply to all of them. */
+export const TRANSITION_KINDS: readonly TransitionKind[] = ["cluster", "load", "index", "import"];

@@ -1,0 +1,231 @@
+/**
+ * `startEmulator`: the control plane (v2 and v1 on one URL), one data plane per cluster on its own loopback
+ * port, the legacy 0.x API on another port, the `/__emulator/*` control endpoints and the optional state file.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { listen, ClusterEndpoints } from "./cluster-endpoints";
+import { CallLog } from "./control/call-log";
+import { CONTROL_PREFIX, handleControl, type EmulatorControl } from "./control/control-routes";
+import { FaultInjector } from "./control/faults";
+import { RateLimiter } from "./control/rate-limit";
+import { DEFAULT_V1_REGION } from "./control-plane/catalog";
+import { ClusterStore } from "./control-plane/cluster-store";
+import type { ControlPlane } from "./control-plane/control-plane";
+import { ImportJobStore } from "./control-plane/import-jobs";
+import { defaultProject, ProjectStore } from "./control-plane/project-store";
+import { importRoutes } from "./control-plane/routes-import";
+import { v1Routes } from "./control-plane/routes-v1";
+import { v2Routes } from "./control-plane/routes-v2";
+import type { ControlPlaneState } from "./control-plane/state";
+import type { DataPlaneFactory, LegacyApi } from "./data-plane-port";
+import { EmulatorError } from "./errors";
+import { bearerToken, parseJsonObject, readBody } from "./http-io";
+import { newApiKey } from "./ids";
+import { readStateFile, writeStateFile, type PersistedState } from "./persistence";
+import { renderData, renderError, renderNotFound, renderRaw, renderUnauthorized } from "./render";
+import { matchRoute, type Route } from "./router";
+import { formatTransitionMode, parseTransitionMode, TRANSITION_KINDS, type TransitionKind, type TransitionMode } from "./transition-mode";
+
+/** Options of {@link startEmulator}. */
+export interface EmulatorOptions {
+  /** Control-plane port; 0 (default) picks a free one. */
+  port?: number;
+  /** Interface to bind (default 127.0.0.1); also the host of every connectAddress. */
+  host?: string;
+  /** The org API key; generated when omitted (or taken from the state file). */
+  apiKey?: string;
+  /** Persist everything to this JSON file and load it at start. */
+  stateFile?: string;
+  /** Transition mode for every kind, or per kind (default immediate). */
+  transitions?: TransitionMode | Partial<Record<TransitionKind, TransitionMode>>;
+  /** How suspend states render: SUSPENDING/SUSPENDED (default) or STOPPING/STOPPED. */
+  suspendStateNames?: "SUSPENDING" | "STOPPING";
+  /** Region of `/v1/...` calls without a `regionId` query (default gcp-us-west1). */
+  defaultRegion?: string;
+  /** Port of the legacy 0.x API: 0 (default) picks one, `false` serves none. */
+  legacyPort?: number | false;
+  /** Builds each cluster's data plane (default: the bundled one). */
+  createDataPlane?: DataPlaneFactory;
+  /** Builds the legacy API (default: the bundled one). */
+  createLegacyApi?: () => LegacyApi;
+  /** Clock for transitions (default Date.now). */
+  now?: () => number;
+}
+
+/** A running emulator. */
+export interface RunningEmulator {
+  /** Control-plane base URL, e.g. `http://127.0.0.1:19600` (v2 and v1 paths). */
+  url: string;
+  /** The org API key to send as `Authorization: Bearer <key>`. */
+  apiKey: string;
+  /** Base URL of the legacy 0.x API, when served. */
+  legacyUrl?: string;
+  /** Things worth telling the user (e.g. a data-plane port that changed after a restart). */
+  notes: string[];
+  /** The same operations as the `/__emulator/*` endpoints, in process. */
+  control: EmulatorControl;
+  close(): Promise<void>;
+}
+
+function initialModes(option: EmulatorOptions["transitions"]): Record<TransitionKind, TransitionMode> {
+  const modes = Object.fromEntries(TRANSITION_KINDS.map((k) => [k, { kind: "immediate" }])) as Record<TransitionKind, TransitionMode>;
+  if (option && "kind" in option && typeof option.kind === "string" && !TRANSITION_KINDS.includes(option.kind as TransitionKind)) {
+    for (const k of TRANSITION_KINDS) modes[k] = option as TransitionMode;
+  } else if (option) {
+    Object.assign(modes, option);
+  }
+  return modes;
+}
+
+/** Starts the emulator and resolves once every port listens. */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const host = options.host ?? "127.0.0.1";
+  const now = options.now ?? Date.now;
+  const bundled = options.createDataPlane && (options.createLegacyApi || options.legacyPort === false) ? undefined : await import("./bundled-planes");
+  const createDataPlane = options.createDataPlane ?? bundled!.createDataPlane;
+  const persisted = options.stateFile ? readStateFile(options.stateFile) : undefined;
+  const apiKey = options.apiKey ?? persisted?.apiKey ?? newApiKey();
+  let modes = initialModes(options.transitions);
+  const notes: string[] = [];
+  const calls = new CallLog();
+  const faults = new FaultInjector();
+  const rateLimit = new RateLimiter(now);
+  let loading = true;
+
+  const state: ControlPlaneState = persisted?.controlPlane ?? { projects: [defaultProject(now())], clusters: [], importJobs: [] };
+  const persist = () => {
+    if (!options.stateFile || loading) return;
+    const snapshot: PersistedState = { version: 1, apiKey, controlPlane: state, dataPlanes: endpoints.snapshots(), legacy: legacy?.snapshot() };
+    writeStateFile(options.stateFile, snapshot);
+  };
+  const endpoints = new ClusterEndpoints({
+    host,
+    apiKey: () => apiKey,
+    createDataPlane,
+    transitionMode: (kind) => modes[kind],
+    onChange: persist,
+    faults,
+    calls,
+    note: (text) => notes.push(text),
+  });
+  const projects = new ProjectStore(state, now);
+  const clusters = new ClusterStore(state, projects, { now, mode: () => modes.cluster, onDeleted: (c) => endpoints.close(c.clusterId) });
+  const imports = new ImportJobStore(state, clusters, (id) => endpoints.get(id), now);
+  const controlPlane: ControlPlane = {
+    projects,
+    clusters,
+    imports,
+    defaultRegion: options.defaultRegion ?? DEFAULT_V1_REGION,
+    view: {
+      suspendNames: options.suspendStateNames ?? "SUSPENDING",
+      createProgress: (c) => clusters.createProgress(c),
+      instanceCount: (id) => projects.instanceCount(id),
+    },
+    openEndpoint: (cluster) => endpoints.open(cluster),
+  };
+  const routes: Route[] = [...v2Routes(controlPlane), ...v1Routes(controlPlane), ...importRoutes(controlPlane)];
+
+  const legacy = options.legacyPort === false ? undefined : (options.createLegacyApi ?? bundled!.createLegacyApi)();
+  if (persisted?.legacy !== undefined) legacy?.restore(persisted.legacy);
+  for (const cluster of state.clusters) {
+    if (cluster.status !== "DELETED") await endpoints.open(cluster, persisted?.dataPlanes[cluster.clusterId]);
+  }
+  loading = false;
+  persist();
+
+  const control: EmulatorControl = {
+    async reset() {
+      await endpoints.closeAll();
+      state.projects = [defaultProject(now())];
+      state.clusters = [];
+      state.importJobs = [];
+      legacy?.reset();
+      modes = initialModes(options.transitions);
+      faults.clear();
+      calls.clear();
+      rateLimit.configure({ enabled: false });
+      persist();
+    },
+    dump() {
+      clusters.settleAll();
+      return { controlPlane: state, dataPlanes: endpoints.snapshots(), legacy: legacy?.snapshot(), transitions: this.transitions(), notes };
+    },
+    setTransition(kind, text) {
+      const mode = parseTransitionMode(text);
+      for (const k of kind ? [kind] : TRANSITION_KINDS) modes[k] = mode;
+    },
+    transitions() {
+      return Object.fromEntries(TRANSITION_KINDS.map((k) => [k, formatTransitionMode(modes[k])])) as Record<TransitionKind, string>;
+    },
+    advance(kind, id) {
+      if (kind === undefined || kind === "cluster") clusters.advance(id);
+      if (kind !== "cluster") for (const [, plane] of endpoints.all()) plane.advance(kind, id);
+      persist();
+    },
+    faults,
+    rateLimit,
+    calls,
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const path = new URL(req.url ?? "/", "http://localhost").pathname;
+    if (path.startsWith(CONTROL_PREFIX)) return handleControl(control, req, res, path);
+    await serveApi(req, res, path);
+  };
+
+  const serveApi = async (req: IncomingMessage, res: ServerResponse, path: string) => {
+    const method = req.method ?? "GET";
+    calls.record("control", method, path);
+    const outcome = faults.apply("control", method, path, res);
+    if (outcome.handled) return;
+    if (outcome.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, outcome.delayMs));
+    const match = matchRoute(routes, method, path);
+    if (!match) return renderNotFound(res);
+    const { route, params } = match;
+    const token = bearerToken(req);
+    const limited = rateLimit.take(token ?? "", `${method} ${route.pattern}`);
+    if (limited) {
+      return renderRaw(res, 429, { code: limited.code, message: "rate limit exceeded" }, { "retry-after": String(limited.retryAfterSeconds) });
+    }
+    if (token !== apiKey) return renderUnauthorized(res, route.version);
+    try {
+      const text = await readBody(req);
+      const body = method === "GET" ? {} : parseJsonObject(text);
+      const query = new URL(req.url ?? "/", "http://localhost").searchParams;
+      const data = await route.handler({ params, query, body, version: route.version });
+      renderData(res, route.version, data);
+      if (method !== "GET") persist();
+    } catch (error) {
+      if (error instanceof EmulatorError) return renderError(res, route.version, error);
+      renderRaw(res, 500, { code: 500, message: `emulator internal error: ${error instanceof Error ? error.message : String(error)}` });
+    }
+  };
+
+  const server = createServer((req, res) => void handle(req, res));
+  const port = await listen(server, host, options.port ?? 0);
+  let legacyServer: Server | undefined;
+  let legacyUrl: string | undefined;
+  if (legacy && options.legacyPort !== false) {
+    legacyServer = createServer((req, res) => legacy.handle(req, res));
+    legacyUrl = `http://${host}:${await listen(legacyServer, host, options.legacyPort ?? 0)}`;
+  }
+
+  return {
+    url: `http://${host}:${port}`,
+    apiKey,
+    legacyUrl,
+    notes,
+    control,
+    async close() {
+      persist();
+      await endpoints.closeAll();
+      for (const s of [server, legacyServer]) {
+        if (!s) continue;
+        await new Promise<void>((resolve) => {
+          s.close(() => resolve());
+          s.closeAllConnections();
+        });
+      }
+    },
+  };
+}
