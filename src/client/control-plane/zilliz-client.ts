@@ -1,0 +1,46 @@
+/** `ZillizClient`: the control plane v2 at `https://api.cloud.zilliz.com`. */
+import { Transport, type TransportOptions } from "../transport";
+import { Clusters } from "./clusters";
+import { ImportJobs, type ImportProgressPath } from "./import-jobs";
+import { Clouds, Projects, Regions } from "./meta";
+
+export const GLOBAL_V2_BASE_URL = "https://api.cloud.zilliz.com";
+export const CHINA_V2_BASE_URL = "https://api.cloud.zilliz.com.cn";
+
+/** The v2 host for a region: China for `ali-` and `tc-` regions, global otherwise. */
+export function controlPlaneV2BaseUrl(regionId?: string): string {
+  return regionId && /^(ali|tc)-/.test(regionId) ? CHINA_V2_BASE_URL : GLOBAL_V2_BASE_URL;
+}
+
+/** Options of `ZillizClient`. */
+export interface ZillizClientOptions extends Omit<TransportOptions, "baseUrl" | "token" | "dbName"> {
+  /** Zilliz Cloud API key (the control plane accepts only API keys). */
+  apiKey: string;
+  /** Overrides the host (emulator, proxies). Default: chosen from `regionId`, else global. */
+  baseUrl?: string;
+  /** Only picks the China host for `ali-`/`tc-` regions; v2 itself is global. */
+  regionId?: string;
+  /** Which path the import progress call uses (default `getProgress`). */
+  importProgressPath?: ImportProgressPath;
+}
+
+/** Typed client for the Zilliz Cloud control plane v2. */
+export class ZillizClient {
+  readonly clouds: Clouds;
+  readonly regions: Regions;
+  readonly projects: Projects;
+  readonly clusters: Clusters;
+  readonly importJobs: ImportJobs;
+  /** The transport, for calls this client does not wrap yet. */
+  readonly transport: Transport;
+
+  constructor(opts: ZillizClientOptions) {
+    const { apiKey, baseUrl, regionId, importProgressPath, ...rest } = opts;
+    this.transport = new Transport({ ...rest, baseUrl: baseUrl ?? controlPlaneV2BaseUrl(regionId), token: apiKey });
+    this.clouds = new Clouds(this.transport);
+    this.regions = new Regions(this.transport);
+    this.projects = new Projects(this.transport);
+    this.clusters = new Clusters(this.transport);
+    this.importJobs = new ImportJobs(this.transport, importProgressPath);
+  }
+}
