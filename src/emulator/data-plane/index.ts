@@ -1,0 +1,100 @@
+/**
+ * The Milvus data plane of zilliz-local: REST v2 (`/v2/vectordb/*`, Milvus 2.5 profile) and v1
+ * (`/v1/vector/*`, Milvus 2.3.5 behaviour), with real import jobs reading JSON row files.
+ * See docs/emulator-data-plane.md.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { TransitionKind, TransitionMode } from "../transition-mode";
+import { checkCredentials } from "./access";
+import { createPlane } from "./plane";
+
+export { DataPlaneError } from "./errors";
+
+export interface DataPlaneOptions {
+  /** Decides whether a request may use this data plane. `token` is the Authorization value without "Bearer " (or the decoded "user:pass" of Basic); undefined when missing. */
+  authenticate(token: string | undefined): boolean;
+  /** Current transition mode for "load" | "index" | "import" (read at each transition). */
+  transitionMode(kind: TransitionKind): TransitionMode;
+  /** Called after every state change, so the owner can persist. */
+  onChange?(): void;
+  /** Directory that relative import paths (object keys) resolve under; default `$ZILLIZ_LOCAL_IMPORT_ROOT` or the working directory. */
+  importRoot?: string;
+}
+
+/** Import job progress as the control plane reports it. */
+export interface ImportJobInfo {
+  jobId: string;
+  collectionName: string;
+  state: "Pending" | "Importing" | "Completed" | "Failed";
+  progress: number;
+  importedRows: number;
+  totalRows: number;
+  reason: string;
+  completeTime: string;
+  fileName: string;
+  fileSize: number;
+}
+
+export interface DataPlane {
+  /** node:http request listener for /v2/vectordb/* and /v1/vector/*; unknown path -> HTTP 404 text `404 page not found`; bad credentials -> HTTP 401 {"code":1800,...}. */
+  handle(req: IncomingMessage, res: ServerResponse): void;
+  /** Advances manual transitions (all kinds, or one kind / one object id: collection id or name, index name, job id). */
+  advance(kind?: TransitionKind, id?: string): void;
+  /** The whole state, JSON-serialisable. */
+  snapshot(): unknown;
+  /** Replaces the state with a snapshot. */
+  restore(state: unknown): void;
+  /** Back to a fresh plane (the `default` database, user `root`, roles `admin` and `public`). */
+  reset(): void;
+  /** Starts an import (used by the control-plane import endpoints). Throws DataPlaneError {code, message} when it cannot start (collection missing etc.). */
+  startImport(req: { dbName?: string; collectionName: string; partitionName?: string; objectUrls: string[] }): { jobId: string };
+  /** Import job progress, or undefined when unknown. */
+  importJob(jobId: string): ImportJobInfo | undefined;
+}
+
+/** Creates a data plane for one cluster. */
+export function createDataPlane(options: DataPlaneOptions): DataPlane {
+  return createPlane(options);
+}
+
+/** Self-hosted Milvus stand-in: one data plane alone on its own HTTP server (default auth root:Milvus, or no auth when authorization is off). */
+export async function startMilvusStandIn(options: {
+  port?: number;
+  host?: string;
+  /** `user:password` that must be able to sign in (default `root:Milvus`); `false` turns authorization off. */
+  credentials?: string | false;
+  transitions?: Partial<Record<TransitionKind, TransitionMode>>;
+} = {}): Promise<{ url: string; dataPlane: DataPlane; close(): Promise<void> }> {
+  const credentials = options.credentials ?? "root:Milvus";
+  const plane = createPlane({
+    authenticate: (token) => credentials === false || checkCredentials(plane.state(), token),
+    transitionMode: (kind) => options.transitions?.[kind] ?? { kind: "immediate" },
+  });
+  const seed = () => {
+    if (credentials === false) return;
+    const colon = credentials.indexOf(":");
+    const user = credentials.slice(0, colon);
+    plane.state().users[user] = { password: credentials.slice(colon + 1), roles: user === "root" ? ["admin"] : [] };
+  };
+  seed();
+  const server = createServer((req, res) => plane.handle(req, res));
+  const host = options.host ?? "127.0.0.1";
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const dataPlane: DataPlane = {
+    ...plane,
+    reset() {
+      plane.reset();
+      seed();
+    },
+  };
+  return {
+    url: `http://${host}:${port}`,
+    dataPlane,
+    close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+  };
+}

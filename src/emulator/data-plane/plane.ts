@@ -1,0 +1,132 @@
+/** The data plane object: routing, authentication, envelopes, transitions, snapshots. */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { TransitionKind } from "../transition-mode";
+import type { PlaneContext, Reply, Routes } from "./context";
+import { Code, DataPlaneError } from "./errors";
+import { decodeBody } from "./request-body";
+import { emptyState, type PlaneState, type Transition } from "./state";
+import { collectionRoutes } from "./collections";
+import { indexRoutes } from "./indexes";
+import { partitionRoutes } from "./partitions";
+import { aliasRoutes } from "./aliases";
+import { databaseRoutes } from "./databases";
+import { accessRoutes } from "./access";
+import { entityRoutes } from "./entities";
+import { importRoutes, settleImports, startImport, viewJob, type ImportJobView } from "./imports";
+import { runV1 } from "./v1";
+import { corsHeaders, credentialOf, readBody, sendJson, sendNotFound } from "./http-io";
+import type { DataPlane, DataPlaneOptions } from "./index";
+
+const V2_ROUTES: Routes = {
+  ...collectionRoutes, ...indexRoutes, ...partitionRoutes, ...aliasRoutes, ...databaseRoutes, ...accessRoutes, ...entityRoutes, ...importRoutes,
+};
+const READ_ONLY = /(^|\/)(list|describe|has|get_[a-z_]+|query)$|^collections$/;
+
+/** The data plane plus access to its state (used by the self-hosted stand-in's authentication). */
+export interface InternalPlane extends DataPlane {
+  state(): PlaneState;
+}
+
+export function createPlane(options: DataPlaneOptions & { importRoot?: string }): InternalPlane {
+  let state = emptyState();
+  const importRoot = options.importRoot ?? process.env.ZILLIZ_LOCAL_IMPORT_ROOT ?? process.cwd();
+  const context = (dbName: string, int64AsString = false): PlaneContext => ({
+    state, mode: (kind) => options.transitionMode(kind), importRoot, dbName, int64AsString,
+  });
+  const settle = () => {
+    if (settleImports(context("default"))) options.onChange?.();
+  };
+
+  async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    corsHeaders(res);
+    if (req.method === "OPTIONS") {
+      res.writeHead(204);
+      res.end();
+      return;
+    }
+    if (!options.authenticate(credentialOf(req))) {
+      sendJson(res, 401, { code: Code.needAuthenticate, message: "user hasn't authenticated" });
+      return;
+    }
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const text = await readBody(req);
+    const v2 = /^\/v2\/vectordb\/(.+)$/.exec(url.pathname)?.[1];
+    const v1 = /^\/v1\/vector\/(.+)$/.exec(url.pathname)?.[1];
+    settle();
+    try {
+      let reply: Reply | undefined;
+      let success = 0;
+      let action = "";
+      if (v2 !== undefined && req.method === "POST" && V2_ROUTES[v2]) {
+        action = v2;
+        const route = V2_ROUTES[v2]!;
+        const body = decodeBody(text, route.spec, "v2");
+        const header = req.headers["db-name"];
+        const dbName = (typeof body.dbName === "string" && body.dbName) || (typeof header === "string" && header) || "default";
+        const int64AsString = String(req.headers["accept-type-allow-int64"]).toLowerCase() === "false";
+        reply = route.run(body, context(dbName, int64AsString));
+      } else if (v1 !== undefined) {
+        action = v1;
+        success = 200;
+        reply = runV1(v1, req.method ?? "", url.searchParams, text, context("default"));
+      }
+      if (reply === undefined) return sendNotFound(res);
+      if (!READ_ONLY.test(action)) options.onChange?.();
+      sendJson(res, 200, { code: success, ...("data" in reply ? { data: reply.data } : {}), ...reply.extra });
+    } catch (error) {
+      if (error instanceof DataPlaneError) sendJson(res, 200, { code: error.code, message: error.message });
+      else throw error;
+    }
+  }
+
+  const transitions = (kind?: TransitionKind, id?: string): Transition[] => {
+    const found: Transition[] = [];
+    for (const db of Object.values(state.databases)) {
+      for (const coll of Object.values(db.collections)) {
+        const hit = id === undefined || id === coll.id || id === coll.name;
+        if ((kind === undefined || kind === "load") && coll.load && hit) found.push(coll.load);
+        for (const index of coll.indexes) {
+          if ((kind === undefined || kind === "index") && (hit || id === index.name)) found.push(index.build);
+        }
+      }
+    }
+    for (const job of Object.values(state.imports)) {
+      if ((kind === undefined || kind === "import") && (id === undefined || id === job.jobId)) found.push(job.transition);
+    }
+    return found;
+  };
+
+  return {
+    state: () => state,
+    handle(req, res) {
+      serve(req, res).catch((error: unknown) => {
+        console.error("zilliz-local data plane:", error);
+        if (!res.headersSent) sendJson(res, 500, { code: 500 });
+        else res.end();
+      });
+    },
+    advance(kind, id) {
+      for (const t of transitions(kind, id)) t.advanced = true;
+      settle();
+      options.onChange?.();
+    },
+    snapshot: () => JSON.parse(JSON.stringify(state)) as unknown,
+    restore(saved) {
+      state = { ...emptyState(), ...(JSON.parse(JSON.stringify(saved)) as PlaneState) };
+    },
+    reset() {
+      state = emptyState();
+    },
+    startImport(req) {
+      const jobId = startImport(context(req.dbName || "default"), req.collectionName, req.partitionName ?? "", req.objectUrls);
+      settle();
+      options.onChange?.();
+      return { jobId };
+    },
+    importJob(jobId): ImportJobView | undefined {
+      settle();
+      const job = state.imports[jobId];
+      return job ? viewJob(job) : undefined;
+    },
+  };
+}

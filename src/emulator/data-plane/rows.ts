@@ -1,0 +1,131 @@
+/**
+ * Entity rows: conversion of inserted/imported rows against the schema, and the small filter language
+ * the emulator understands for queries (`a == 1`, `a in [1,2]`, `a > 0 and b != "x"`, …).
+ */
+import { invalidParameter } from "./errors";
+import { Int64 } from "./json-text";
+import { nextId, type CollectionState, type PlaneState } from "./state";
+import { VECTOR_TYPES } from "./collection-schema";
+
+const INT_TYPES = ["Int8", "Int16", "Int32", "Int64"];
+
+/** Validates and completes one row (auto IDs, defaults); returns the error text on failure. */
+export function convertRow(state: PlaneState, coll: CollectionState, input: unknown): Record<string, unknown> | string {
+  if (input === null || typeof input !== "object" || Array.isArray(input)) return "row is not a JSON object";
+  const source = input as Record<string, unknown>;
+  const row: Record<string, unknown> = {};
+  for (const field of coll.fields) {
+    let value = source[field.name];
+    if (field.autoId) {
+      if (value !== undefined) return `the primary key ${field.name} is auto-generated, no need to insert it`;
+      value = field.dataType === "Int64" ? nextId(state) : `${nextId(state)}`;
+      row[field.name] = value;
+      continue;
+    }
+    if (value === undefined || value === null) {
+      if (field.defaultValue) row[field.name] = field.defaultValue.value;
+      else if (field.nullable) row[field.name] = null;
+      else return `strconv.Unquote failed: field ${field.name} is not in the row: ${field.name}`;
+      continue;
+    }
+    const problem = checkValue(field.dataType, field.params, value, field.name);
+    if (problem) return problem;
+    row[field.name] = field.dataType === "Int64" ? String(value) : value;
+  }
+  const known = new Set(coll.fields.map((f) => f.name));
+  for (const [key, value] of Object.entries(source)) {
+    if (known.has(key)) continue;
+    if (!coll.enableDynamicField) return `field ${key} is not in the schema and the dynamic field is disabled`;
+    row[key] = value;
+  }
+  return row;
+}
+
+function checkValue(dataType: string, params: [string, string][], value: unknown, name: string): string | undefined {
+  const dim = Number(params.find((p) => p[0] === "dim")?.[1] ?? 0);
+  if (INT_TYPES.includes(dataType)) return typeof value === "number" && Number.isInteger(value) ? undefined : `field ${name} expects an integer`;
+  if (dataType === "Float" || dataType === "Double") return typeof value === "number" ? undefined : `field ${name} expects a number`;
+  if (dataType === "Bool") return typeof value === "boolean" ? undefined : `field ${name} expects a boolean`;
+  if (dataType === "VarChar" || dataType === "String") {
+    if (typeof value !== "string") return `field ${name} expects a string`;
+    const max = Number(params.find((p) => p[0] === "max_length")?.[1] ?? 65535);
+    return value.length > max ? `length of varchar field ${name} exceeds max length, row number: ${value.length}, length: ${max}` : undefined;
+  }
+  if (dataType === "Array") return Array.isArray(value) ? undefined : `field ${name} expects an array`;
+  if (dataType === "SparseFloatVector") return typeof value === "object" ? undefined : `field ${name} expects a sparse vector`;
+  if (VECTOR_TYPES.includes(dataType)) {
+    if (!Array.isArray(value) || value.some((v) => typeof v !== "number")) return `field ${name} expects a vector of numbers`;
+    const expected = dataType === "BinaryVector" ? dim / 8 : dim;
+    return value.length !== expected ? "vector length diff from dimension" : undefined;
+  }
+  return undefined;
+}
+
+type Literal = string | number | boolean;
+interface Condition {
+  field: string;
+  op: string;
+  values: Literal[];
+}
+
+/** Parses a filter into OR-of-AND conditions; throws 1100 for anything outside the small language. */
+export function parseFilter(filter: string): Condition[][] {
+  const text = filter.trim();
+  if (text === "") return [];
+  return text.split(/\s+(?:or|OR|\|\|)\s+/).map((part) =>
+    part.split(/\s+(?:and|AND|&&)\s+/).map((clause) => {
+      const match = /^\(?\s*([A-Za-z_$][\w$]*)\s*(==|!=|>=|<=|>|<|in|not in)\s*(.+?)\s*\)?$/.exec(clause.trim());
+      if (!match) throw invalidParameter(`failed to create query plan: cannot parse expression: ${filter}`);
+      const raw = match[3]!;
+      const values = match[2]!.endsWith("in") ? splitList(raw, filter) : [literal(raw, filter)];
+      return { field: match[1]!, op: match[2]!, values };
+    }),
+  );
+}
+
+function splitList(raw: string, filter: string): Literal[] {
+  if (!raw.startsWith("[") || !raw.endsWith("]")) throw invalidParameter(`failed to create query plan: cannot parse expression: ${filter}`);
+  const inner = raw.slice(1, -1).trim();
+  return inner === "" ? [] : inner.split(",").map((v) => literal(v.trim(), filter));
+}
+
+function literal(raw: string, filter: string): Literal {
+  if (/^".*"$|^'.*'$/.test(raw)) return raw.slice(1, -1);
+  if (raw === "true" || raw === "false") return raw === "true";
+  const n = Number(raw);
+  if (raw !== "" && !Number.isNaN(n)) return n;
+  throw invalidParameter(`failed to create query plan: cannot parse expression: ${filter}`);
+}
+
+/** Whether a stored row matches parsed conditions (Int64 values are stored as decimal strings). */
+export function matches(row: Record<string, unknown>, conditions: Condition[][]): boolean {
+  if (conditions.length === 0) return true;
+  return conditions.some((all) => all.every((c) => test(row[c.field], c)));
+}
+
+function test(value: unknown, c: Condition): boolean {
+  const v = typeof value === "string" && typeof c.values[0] === "number" && /^-?\d+$/.test(value) ? Number(value) : value;
+  const first = c.values[0];
+  switch (c.op) {
+    case "==": return v === first;
+    case "!=": return v !== first;
+    case ">": return (v as number) > (first as number);
+    case ">=": return (v as number) >= (first as number);
+    case "<": return (v as number) < (first as number);
+    case "<=": return (v as number) <= (first as number);
+    case "in": return c.values.includes(v as Literal);
+    default: return !c.values.includes(v as Literal);
+  }
+}
+
+/** A stored row as returned by query: Int64 fields as big numbers (or strings when `int64AsString`). */
+export function outputRow(coll: CollectionState, row: Record<string, unknown>, outputFields: string[], int64AsString: boolean): Record<string, unknown> {
+  const all = outputFields.length === 0 || outputFields.includes("*");
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(row)) {
+    const field = coll.fields.find((f) => f.name === key);
+    if (!all && !outputFields.includes(key) && !field?.primaryKey) continue;
+    out[key] = field?.dataType === "Int64" && value !== null ? (int64AsString ? String(value) : new Int64(String(value))) : value;
+  }
+  return out;
+}

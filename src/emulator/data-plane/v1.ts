@@ -1,0 +1,158 @@
+/**
+ * The v1 API (`/v1/vector/*`) as Milvus 2.3.5 serves it: code 200 on success, required fields listed by
+ * hand, a fixed schema for `collections/create` (autoID Int64 key + FloatVector), index `vector_idx`, load.
+ */
+import { checkName, findCollection, type PlaneContext, type Reply } from "./context";
+import { Code, DataPlaneError } from "./errors";
+import { decodeBody, decodeObject, type BodySpec } from "./request-body";
+import { nextId, type CollectionState, type DatabaseState } from "./state";
+import { insertRows, queryRows } from "./entities";
+import { loadCollection, loadState } from "./load";
+import { startTransition } from "./transitions";
+
+const V1_METRICS = ["L2", "IP", "COSINE", "HAMMING", "JACCARD"];
+const SPECS: Record<string, BodySpec> = {
+  create: {
+    struct: "CreateCollectionReq",
+    fields: { dbName: "string", "collectionName!": "string", "dimension!": "int32", description: "string", metricType: "string", primaryField: "string", vectorField: "string" },
+  },
+  drop: { struct: "DropCollectionReq", fields: { dbName: "string", "collectionName!": "string" } },
+  describe: { struct: "GetCollectionReq", fields: { dbName: "string", "collectionName!": "string" } },
+  list: { struct: "DatabaseReq", fields: { dbName: "string" } },
+  insert: { struct: "InsertReq", fields: { dbName: "string", "collectionName!": "string", "data!": "any" } },
+  query: {
+    struct: "QueryReq",
+    fields: { dbName: "string", "collectionName!": "string", outputFields: "strings", "filter!": "string", limit: "int32", offset: "int32" },
+  },
+};
+
+function v1Database(ctx: PlaneContext, name: string | undefined): DatabaseState {
+  const dbName = name || "default";
+  const db = ctx.state.databases[dbName];
+  if (!db) throw new DataPlaneError(Code.databaseNotFound, `database not found, database: ${dbName}`);
+  return db;
+}
+
+function describeMissing(db: DatabaseState, name: string): DataPlaneError {
+  return new DataPlaneError(Code.collectionNotFound, `can't find collection collection not found[database=${db.name}][collection=${name}]`);
+}
+
+function create(body: Record<string, unknown>, ctx: PlaneContext): Reply {
+  const db = v1Database(ctx, body.dbName as string | undefined);
+  const name = body.collectionName as string;
+  const dim = body.dimension as number;
+  checkName("collection", name);
+  if (dim < 1 || dim > 32768) throw new DataPlaneError(Code.unexpected, `invalid dimension: ${dim}. should be in range 1 ~ 32768`);
+  const pk = (body.primaryField as string | undefined) || "id";
+  const vec = (body.vectorField as string | undefined) || "vector";
+  const base = { partitionKey: false, clusteringKey: false, nullable: false, description: "" };
+  const candidate: CollectionState = {
+    id: "", name, description: (body.description as string | undefined) ?? "", enableDynamicField: true, shardsNum: 1,
+    consistencyLevel: "Bounded", functions: [], properties: [], partitions: ["_default"], partitionKeyCount: 0, indexes: [], rows: [],
+    createdAt: Date.now(),
+    fields: [
+      { ...base, id: 100, name: pk, dataType: "Int64", primaryKey: true, autoId: true, params: [] },
+      { ...base, id: 101, name: vec, dataType: "FloatVector", primaryKey: false, autoId: false, params: [["dim", String(dim)]] },
+    ],
+  };
+  let coll = db.collections[name];
+  if (coll) {
+    const same = JSON.stringify([coll.fields, coll.description]) === JSON.stringify([candidate.fields, candidate.description]);
+    if (!same) throw new DataPlaneError(Code.unexpected, `create duplicate collection with different parameters, collection: ${name}`);
+  } else {
+    candidate.id = nextId(ctx.state);
+    db.collections[name] = candidate;
+    coll = candidate;
+  }
+  // Like the 2.3 handler: the index and the load are separate steps; a failure leaves the collection behind.
+  const metric = (body.metricType as string | undefined) || "L2";
+  if (!V1_METRICS.includes(metric)) throw new DataPlaneError(Code.unexpected, `metric type not found or not supported, supported: [${V1_METRICS.join(" ")}]`);
+  const existing = coll.indexes.find((i) => i.fieldName === vec);
+  if (existing && (existing.metricType !== metric || existing.name !== "vector_idx")) {
+    throw new DataPlaneError(Code.unexpected, "CreateIndex failed: at most one distinct index is allowed per field");
+  }
+  if (!existing) {
+    coll.indexes.push({ name: "vector_idx", fieldName: vec, indexType: "AUTOINDEX", metricType: metric, properties: [], build: startTransition(ctx.mode("index")) });
+  }
+  loadCollection(ctx, coll);
+  return { data: {} };
+}
+
+function describe(body: Record<string, unknown>, ctx: PlaneContext): Reply {
+  const db = v1Database(ctx, body.dbName as string | undefined);
+  const name = body.collectionName as string;
+  const coll = findCollection(db, name);
+  if (!coll) throw describeMissing(db, name);
+  const sized = (type: string, key: string, f: CollectionState["fields"][number]) => {
+    const value = f.params.find((p) => p[0] === key)?.[1];
+    return value === undefined ? type : `${type}(${value})`;
+  };
+  return {
+    data: {
+      collectionName: name,
+      description: coll.description,
+      enableDynamicField: coll.enableDynamicField,
+      fields: coll.fields.map((f) => ({
+        autoId: f.autoId,
+        description: f.description,
+        name: f.name,
+        primaryKey: f.primaryKey,
+        type: f.dataType.endsWith("Vector") ? sized(f.dataType, "dim", f) : f.dataType === "VarChar" ? sized(f.dataType, "max_length", f) : f.dataType,
+      })),
+      indexes: coll.indexes.map((i) => ({ fieldName: i.fieldName, indexName: i.name, metricType: i.metricType || "L2" })),
+      load: loadState(coll).state,
+      shardsNum: coll.shardsNum,
+    },
+  };
+}
+
+function drop(body: Record<string, unknown>, ctx: PlaneContext): Reply {
+  const db = v1Database(ctx, body.dbName as string | undefined);
+  const name = body.collectionName as string;
+  if (!db.collections[name]) throw new DataPlaneError(Code.collectionNotFound, `collection not found, database: ${db.name}, collection: ${name}`);
+  const aliases = Object.keys(db.aliases).filter((a) => db.aliases[a] === name);
+  if (aliases.length > 0) throw new DataPlaneError(Code.unexpected, `unable to drop the collection [${name}] because it has associated aliases [${aliases.join(", ")}], please remove all aliases before dropping the collection`);
+  delete db.collections[name];
+  return { data: {} };
+}
+
+function insert(body: Record<string, unknown>, ctx: PlaneContext): Reply {
+  const db = v1Database(ctx, body.dbName as string | undefined);
+  const name = body.collectionName as string;
+  const coll = findCollection(db, name);
+  if (!coll) throw describeMissing(db, name);
+  const rows = Array.isArray(body.data) ? body.data : [body.data];
+  const ids = insertRows(ctx, coll, rows, "_default");
+  return { data: { insertCount: ids.length, insertIds: ids } };
+}
+
+function query(body: Record<string, unknown>, ctx: PlaneContext): Reply {
+  const db = v1Database(ctx, body.dbName as string | undefined);
+  const name = body.collectionName as string;
+  const coll = findCollection(db, name);
+  if (!coll) throw new DataPlaneError(Code.collectionNotFound, `collection not found[database=${db.name}][collection=${name}]`);
+  const rows = queryRows(coll, body.filter as string, {
+    outputFields: body.outputFields as string[] | undefined,
+    limit: body.limit as number | undefined,
+    offset: body.offset as number | undefined,
+    int64AsString: true,
+  });
+  return { data: rows };
+}
+
+const ROUTES: Record<string, { method: "GET" | "POST"; spec: BodySpec; run(body: Record<string, unknown>, ctx: PlaneContext): Reply }> = {
+  "collections": { method: "GET", spec: SPECS.list!, run: (body, ctx) => ({ data: Object.keys(v1Database(ctx, body.dbName as string | undefined).collections) }) },
+  "collections/create": { method: "POST", spec: SPECS.create!, run: create },
+  "collections/describe": { method: "GET", spec: SPECS.describe!, run: describe },
+  "collections/drop": { method: "POST", spec: SPECS.drop!, run: drop },
+  "insert": { method: "POST", spec: SPECS.insert!, run: insert },
+  "query": { method: "POST", spec: SPECS.query!, run: query },
+};
+
+/** Runs a v1 call; undefined when the path/method pair is not a v1 route (the caller answers 404). */
+export function runV1(action: string, method: string, query: URLSearchParams, text: string, ctx: PlaneContext): Reply | undefined {
+  const route = ROUTES[action];
+  if (!route || route.method !== method) return undefined;
+  const body = method === "GET" ? decodeObject(Object.fromEntries(query), route.spec, "v1") : decodeBody(text, route.spec, "v1");
+  return route.run(body, ctx);
+}
