@@ -34,7 +34,11 @@ export class MockServer {
     this.delays.push(ms);
   };
 
-  constructor(readonly origin: string) {
+  readonly origin: string;
+
+  constructor(origin: string) {
+    // undici drops a default port (":443") from the origin it matches on.
+    this.origin = new URL(origin).origin;
     this.agent.disableNetConnect();
   }
 
