@@ -153,6 +153,7 @@ export class Transport {
       // The caller's own abort is not a connection problem: rethrow it untouched.
       if (spec.signal?.aborted) throw spec.signal.reason;
       const reason = timeout.aborted ? `timed out after ${this.opts.timeoutMs ?? DEFAULT_TIMEOUT_MS} ms` : describeCause(cause);
+      this.opts.logger?.debug("request failed", { ...where, error: reason, durationMs: Date.now() - started, attempt });
       throw new ConnectionError({ ...where, serverMessage: reason, cause });
     }
     this.opts.logger?.debug("request", { ...where, status, durationMs: Date.now() - started, attempt, requestId });

@@ -181,7 +181,7 @@ describe("Milvus v2 data-plane endpoints", () => {
     const m = new MockServer(EP);
     const mv = new MilvusClient({ endpoint: EP, token: "root:Milvus", ...m.clientOptions() });
     m.on("POST", "/v2/vectordb/users/create", { body: { code: 1100, message: "user already exists: u1: invalid parameter" } });
-    const err = await mv.users.create({ userName: "u1", password: "TopSecret-42" }).catch((e: unknown) => e as Error);
+    const err = (await mv.users.create({ userName: "u1", password: "TopSecret-42" }).catch((e: unknown) => e)) as Error;
     expect(err).toMatchObject({ kind: "invalid_argument", code: 1100 });
     expect(JSON.stringify({ ...err, m: err.message, s: err.stack })).not.toMatch(/TopSecret-42|root:Milvus/);
   });

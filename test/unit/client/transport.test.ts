@@ -257,6 +257,25 @@ describe("retries", () => {
     }
   });
 
+  it("times out a request that never answers, and logs each attempt without the key", async () => {
+    const server = createServer(() => undefined);
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const lines: string[] = [];
+      const logger = { debug: (msg: string, fields?: Record<string, unknown>) => void lines.push(`${msg} ${JSON.stringify(fields)}`) };
+      const cp = new ZillizClient({ apiKey: "secret-key-123", baseUrl: url, timeoutMs: 100, maxRetries: 1, sleep: async () => undefined, requestsPerSecond: 1e6, logger });
+      const err = await failure(cp.clusters.describe("in01-x"));
+      expect(err).toBeInstanceOf(ConnectionError);
+      expect(err.serverMessage).toBe("timed out after 100 ms");
+      expect(lines.filter((l) => l.startsWith("request failed"))).toHaveLength(2);
+      expect(lines.join("\n")).not.toContain("secret-key-123");
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+
   it("stops at once when the caller aborts", async () => {
     const { m, cp } = setup();
     const ctl = new AbortController();
