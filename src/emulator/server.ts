@@ -81,8 +81,7 @@ function initialModes(option: EmulatorOptions["transitions"]): Record<Transition
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const host = options.host ?? "127.0.0.1";
   const now = options.now ?? Date.now;
-  const bundled = options.createDataPlane && (options.createLegacyApi || options.legacyPort === false) ? undefined : await import("./bundled-planes");
-  const createDataPlane = options.createDataPlane ?? bundled!.createDataPlane;
+  const createDataPlane = options.createDataPlane ?? (await import("./bundled-data-plane")).createDataPlane;
   const persisted = options.stateFile ? readStateFile(options.stateFile) : undefined;
   const apiKey = options.apiKey ?? persisted?.apiKey ?? newApiKey();
   let modes = initialModes(options.transitions);
@@ -125,7 +124,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   };
   const routes: Route[] = [...v2Routes(controlPlane), ...v1Routes(controlPlane), ...importRoutes(controlPlane)];
 
-  const legacy = options.legacyPort === false ? undefined : (options.createLegacyApi ?? bundled!.createLegacyApi)();
+  const legacy =
+    options.legacyPort === false ? undefined : (options.createLegacyApi ?? (await import("./bundled-legacy")).createLegacyApi)();
   if (persisted?.legacy !== undefined) legacy?.restore(persisted.legacy);
   for (const cluster of state.clusters) {
     if (cluster.status !== "DELETED") await endpoints.open(cluster, persisted?.dataPlanes[cluster.clusterId]);

@@ -18,7 +18,7 @@ export function importRoutes(cp: ControlPlane): Route[] {
 
   const progressV2: Route["handler"] = ({ body }) => {
     const { record, progress } = cp.imports.get(body.clusterId, body.jobId);
-    return importProgressV2(record.jobId, progress);
+    return importProgressV2(record.jobId, progress, record.objectUrl);
   };
 
   return [
@@ -50,7 +50,7 @@ export function importRoutes(cp: ControlPlane): Route[] {
     }),
     v1("GET", "/v1/vector/collections/import/get", ({ query }) => {
       const { record, progress } = cp.imports.get(query.get("clusterId") ?? undefined, query.get("jobId") ?? undefined, regionOf(query));
-      return importProgressV1(record.jobId, progress);
+      return importProgressV1(record.jobId, progress, record.objectUrl);
     }),
     v1("GET", "/v1/vector/collections/import/list", ({ query }) => {
       // The v1 spec types these as strings; the v1 page size range is 5–100 like other v1 lists.

@@ -73,10 +73,10 @@ export function projectV1(p: ProjectRecord, options: ViewOptions): Record<string
   return { projectId: p.projectId, projectName: p.projectName, instanceCount: options.instanceCount(p.projectId), createTimeMilli: p.createTime };
 }
 
-/** v2 getProgress `data`. */
-export function importProgressV2(jobId: string, job: DataPlaneImportJob): Record<string, unknown> {
+/** v2 getProgress `data`; `fileName` is the object URL as given (the data plane spells it Milvus's way). */
+export function importProgressV2(jobId: string, job: DataPlaneImportJob, fileName: string): Record<string, unknown> {
   const detail = {
-    fileName: job.fileName,
+    fileName,
     fileSize: job.fileSize,
     state: job.state,
     progress: job.progress,
@@ -89,9 +89,9 @@ export function importProgressV2(jobId: string, job: DataPlaneImportJob): Record
 }
 
 /** v1 import `get` `data`: readyPercentage is a 0–1 fraction; completeTime/errorMessage null until known. */
-export function importProgressV1(jobId: string, job: DataPlaneImportJob): Record<string, unknown> {
+export function importProgressV1(jobId: string, job: DataPlaneImportJob, fileName: string): Record<string, unknown> {
   const detail = {
-    fileName: job.fileName,
+    fileName,
     fileSize: job.fileSize,
     readyPercentage: job.progress / 100,
     completeTime: job.state === "Completed" || job.state === "Failed" ? job.completeTime || null : null,

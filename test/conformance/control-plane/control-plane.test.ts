@@ -30,7 +30,7 @@ interface Scenario {
 
 const FIXTURES = path.resolve(__dirname, "../../fixtures/control-plane");
 const scenarios = readdirSync(FIXTURES)
-  .filter((f) => f.endsWith(".json"))
+  .filter((f) => /^\d{2}-.*\.json$/.test(f))
   .sort()
   .map((file) => ({ file, scenario: JSON.parse(readFileSync(path.join(FIXTURES, file), "utf8")) as Scenario }));
 
@@ -62,7 +62,7 @@ it("has fixtures to replay", () => {
 for (const { file, scenario } of scenarios) {
   describe(`${file}: ${scenario.scenario}`, () => {
     let emulator: TestEmulator;
-    const vars: Record<string, string> = {};
+    const vars: Record<string, string> = { fixturesDir: FIXTURES };
     beforeAll(async () => {
       emulator = await startTestEmulator({ legacyPort: false, ...(scenario.options ?? {}) });
     });
