@@ -206,7 +206,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   let legacyServer: Server | undefined;
   let legacyUrl: string | undefined;
   if (legacy && options.legacyPort !== false) {
-    legacyServer = createServer((req, res) => legacy.handle(req, res));
+    legacyServer = createServer((req, res) => {
+      // The legacy API has no change hook: persist after each request that may have changed it.
+      if (req.method !== "GET" && req.method !== "HEAD") res.on("finish", persist);
+      legacy.handle(req, res);
+    });
     legacyUrl = `http://${host}:${await listen(legacyServer, host, options.legacyPort ?? 0)}`;
   }
 
