@@ -106,7 +106,7 @@ function checkType(value: unknown, type: FieldType, path: string): unknown {
     case "strmap":
       if (typeof value !== "object" || Array.isArray(value)) throw typeError(value, "map[string]string", path);
       for (const [k, v] of Object.entries(value as object)) {
-        if (typeof v !== "string" && v !== null) throw typeError(v, "string", `${path}.${k}`);
+        if (typeof v !== "string" && v !== null) throw typeError(v, "string", path);
       }
       return value;
     case "strings":
