@@ -126,6 +126,10 @@ export const ERROR_TABLE = {
     v2: { code: 10003, message: "Invalid s3 objectUrl." },
     v1: { code: 10003, message: "Invalid s3 objectUrl." },
   },
+  dataPlaneError: {
+    v2: { code: 65535, message: "The cluster's Milvus data plane refused the request." },
+    v1: { code: 65535, message: "The cluster's Milvus data plane refused the request." },
+  },
   missingParameter: {
     v2: { code: 80000, message: "Incorrect parameter: a required field is missing." },
     v1: { code: 80000, message: "Incorrect parameter: a required field is missing." },

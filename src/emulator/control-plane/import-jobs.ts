@@ -51,7 +51,8 @@ export class ImportJobStore {
       const wire = dataPlaneErrorCode(error);
       if (!wire) throw error;
       if (wire.code === MILVUS_COLLECTION_NOT_FOUND) throw new EmulatorError("collectionNotFound");
-      throw new EmulatorError("missingParameter", undefined, wire);
+      // Other refusals pass through as the observed 65535 "Milvus data-plane error", with Milvus's text.
+      throw new EmulatorError("dataPlaneError", undefined, { code: 65535, message: wire.message });
     }
     const record: ImportJobRecord = {
       jobId: newImportJobId(),
