@@ -111,8 +111,9 @@ export class Transport {
     if (attempt >= max || spec.signal?.aborted) return false;
     if (!ZillizError.isZillizError(e) || !e.retryable) return false;
     if (spec.idempotent) return true;
-    // A create is never re-sent blindly: only an HTTP 429 proves the server rejected it unprocessed.
-    return e.httpStatus === 429;
+    // A create is never re-sent blindly: only a rate-limit rejection (HTTP 429 or Milvus 1807)
+    // proves the server turned it away unprocessed.
+    return e.kind === "rate_limited";
   }
 
   private async once<S extends z.ZodType>(spec: CallSpec<S>, attempt: number): Promise<z.output<S>> {
@@ -184,7 +185,9 @@ export class Transport {
       if (ok && this.envelope === "data" && code === undefined) {
         throw new ResponseValidationError({ ...ctx, serverMessage: "response has no numeric `code`" }, maskSecrets(r.text));
       }
-      const message = typeof obj?.message === "string" ? obj.message : jsonBody ? "" : r.text.trim().slice(0, 200);
+      // `message` is the documented field; `error`/`reason` appear on mocks and the 2.x management API.
+      const said = [obj?.message, obj?.error, obj?.reason].find((v): v is string => typeof v === "string");
+      const message = said ?? (jsonBody ? "" : r.text.trim().slice(0, 200));
       const err = errorFromResponse({ ...ctx, code, serverMessage: message }, { overrides: spec.overrides, table: this.codeTable, jsonBody });
       err.retryAfterMs = parseRetryAfter(r.retryAfter);
       throw err;
