@@ -217,6 +217,26 @@ describe("retries", () => {
     expect(m.calls).toHaveLength(2);
   });
 
+  it("re-sends a Milvus create rejected by the quota limiter (code 1807) but not one that hit code 2", async () => {
+    const m = new MockServer("http://milvus.local:19530");
+    const mv = new MilvusClient({ endpoint: "http://milvus.local:19530", ...m.clientOptions() });
+    m.on("POST", "/v2/vectordb/collections/create", { body: { code: 1807, message: "request is rejected by limiter" } });
+    m.on("POST", "/v2/vectordb/collections/create", { body: { code: 0, data: {} } });
+    await mv.collections.create({ collectionName: "c", dimension: 4 });
+    expect(m.calls).toHaveLength(2);
+    m.on("POST", "/v2/vectordb/collections/create", { body: { code: 2, message: "service unavailable" } });
+    await expect(mv.collections.create({ collectionName: "c", dimension: 4 })).rejects.toBeInstanceOf(ServerError);
+    expect(m.calls).toHaveLength(3);
+  });
+
+  it("reads the error text from `error` when there is no `message`", async () => {
+    const { m, cp } = setup();
+    m.on("GET", DESCRIBE, { status: 400, body: { error: "bad cluster id" } });
+    const err = await failure(cp.clusters.describe("in01-6183d6bac30f801"));
+    expect(err).toBeInstanceOf(InvalidArgumentError);
+    expect(err.serverMessage).toBe("bad cluster id");
+  });
+
   it("turns a refused connection into ConnectionError after retries", async () => {
     const { m, cp } = setup();
     m.agent.get(CP).intercept({ method: "GET", path: DESCRIBE }).replyWithError(new Error("connect ECONNREFUSED")).times(4);
