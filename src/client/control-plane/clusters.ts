@@ -136,6 +136,14 @@ export class Clusters {
       return { items: page.clusters, count: page.count };
     }, o.pageSize);
   }
+  /**
+   * The cluster with this name in the project, or undefined. Names are unique per project (40013), so
+   * this is how a create whose response was lost finds out whether it happened.
+   */
+  async findByName(clusterName: string, o: Opts & { projectId?: string } = {}): Promise<ClusterSummary | undefined> {
+    for await (const c of this.list(o)) if (c.clusterName === clusterName && c.status !== "DELETED") return c;
+    return undefined;
+  }
   /** `POST /v2/clusters/{id}/modify`. Setting the same size twice is harmless, so it is retried. */
   modify(clusterId: string, body: ModifyClusterRequest, o: Opts = {}): Promise<ClusterOperation> {
     return this.t.call({ method: "POST", path: path`/v2/clusters/${clusterId}/modify`, body, schema: clusterOperationSchema, idempotent: true, signal: o.signal });

@@ -107,6 +107,16 @@ describe("control plane v2 endpoints", () => {
     expect(m.calls).toHaveLength(1);
   });
 
+  it("clusters.findByName looks through every page and skips DELETED clusters", async () => {
+    const m = new MockServer(V2);
+    const v2 = new ZillizClient({ apiKey: "key", ...m.clientOptions() });
+    const page1 = Array.from({ length: 100 }, (_, i) => ({ ...summary, clusterId: `in01-${i}`, clusterName: i === 7 ? "target" : `c${i}`, status: i === 7 ? "DELETED" : "RUNNING" }));
+    m.on("GET", "/v2/clusters?pageSize=100&currentPage=1&projectId=proj-1", { body: { code: 0, data: { count: 101, currentPage: 1, pageSize: 100, clusters: page1 } } });
+    m.on("GET", "/v2/clusters?pageSize=100&currentPage=2&projectId=proj-1", { body: { code: 0, data: { count: 101, currentPage: 2, pageSize: 100, clusters: [{ ...summary, clusterId: "in01-live", clusterName: "target" }] } } });
+    expect((await v2.clusters.findByName("target", { projectId: "proj-1" }))?.clusterId).toBe("in01-live");
+    expect(m.calls).toHaveLength(2);
+  });
+
   it("importJobs.list pages through records", async () => {
     const m = new MockServer(V2);
     const v2 = new ZillizClient({ apiKey: "key", ...m.clientOptions() });
