@@ -1,0 +1,125 @@
+/**
+ * The official `@zilliz/milvus2-sdk-node` HttpClient (a client we did not write) drives the v2 data plane of
+ * the Milvus stand-in through a full scenario. Every response must carry code 0.
+ */
+import path from "node:path";
+import { HttpClient } from "@zilliz/milvus2-sdk-node";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startMilvusStandIn } from "../../../src/emulator/data-plane";
+
+const importFile = path.resolve(__dirname, "../../fixtures/import/rows-object.json");
+let standIn: Awaited<ReturnType<typeof startMilvusStandIn>>;
+let client: HttpClient;
+
+/** Asserts a v2 success envelope and returns its data. */
+function ok<T>(res: { code: number; data?: T; message?: string }): T {
+  expect(res, JSON.stringify(res)).toMatchObject({ code: 0 });
+  return res.data as T;
+}
+
+beforeAll(async () => {
+  standIn = await startMilvusStandIn();
+  client = new HttpClient({ baseURL: `${standIn.url}/v2`, token: "root:Milvus" });
+});
+afterAll(async () => standIn?.close());
+
+describe("official SDK HttpClient against the data plane", () => {
+  it("rejects a wrong token with HTTP 401", async () => {
+    const bad = new HttpClient({ baseURL: `${standIn.url}/v2`, token: "root:nope" });
+    await expect(bad.listCollections()).rejects.toThrow(/401/);
+  });
+
+  it("runs databases, collections, indexes, partitions, aliases, users, roles and imports", async () => {
+    // databases
+    ok(await client.createDatabase({ dbName: "sdkdb", properties: { "database.max.collections": 5 } }));
+    expect(ok(await client.listDatabases())).toEqual(["default", "sdkdb"]);
+    const db = ok(await client.describeDatabase({ dbName: "sdkdb" })) as unknown as { dbName: string; properties: unknown[] };
+    expect(db.dbName).toBe("sdkdb");
+    ok(await client.alterDatabaseProperties({ dbName: "sdkdb", properties: { "database.force.deny.writing": false } }));
+    ok(await client.dropDatabaseProperties({ dbName: "sdkdb", propertyKeys: ["database.max.collections"] }));
+
+    // collections: quick and custom
+    ok(await client.createCollection({ collectionName: "quick", dimension: 8, metricType: "L2" }));
+    ok(
+      await client.createCollection({
+        collectionName: "books",
+        schema: {
+          autoId: false,
+          enableDynamicField: true,
+          fields: [
+            { fieldName: "id", dataType: "Int64", isPrimary: true },
+            { fieldName: "title", dataType: "VarChar", elementTypeParams: { max_length: 64 } },
+            { fieldName: "v", dataType: "FloatVector", elementTypeParams: { dim: 4 } },
+          ],
+        },
+      } as Parameters<HttpClient["createCollection"]>[0]),
+    );
+    expect(ok(await client.hasCollection({ collectionName: "books" }))).toEqual({ has: true });
+    expect(new Set(ok(await client.listCollections()))).toEqual(new Set(["quick", "books"]));
+    const quick = ok(await client.describeCollection({ collectionName: "quick" })) as unknown as { fields: { name: string; type: string }[]; load: string };
+    expect(quick.fields.map((f) => `${f.name}:${f.type}`)).toEqual(["id:Int64", "vector:FloatVector"]);
+    expect(quick.load).toBe("LoadStateLoaded");
+
+    // indexes, load
+    ok(await client.createIndex({ collectionName: "books", indexParams: [{ fieldName: "v", indexName: "v_idx", metricType: "COSINE", indexType: "HNSW", params: { M: 8, efConstruction: 64 } }] } as Parameters<HttpClient["createIndex"]>[0]));
+    expect(ok(await client.listIndexes({ collectionName: "books" }))).toEqual(["v_idx"]);
+    const [index] = ok(await client.describeIndex({ collectionName: "books", indexName: "v_idx" })) as unknown as { indexState: string; indexType: string }[];
+    expect(index).toMatchObject({ indexState: "Finished", indexType: "HNSW" });
+    ok(await client.alterIndexProperties({ collectionName: "books", indexName: "v_idx", properties: { "mmap.enabled": true } }));
+    ok(await client.dropIndexProperties({ collectionName: "books", indexName: "v_idx", propertyKeys: ["mmap.enabled"] }));
+    ok(await client.loadCollection({ collectionName: "books" }));
+    expect(ok(await client.getCollectionLoadState({ collectionName: "books" }))).toMatchObject({ loadState: "LoadStateLoaded" });
+    ok(await client.releaseCollection({ collectionName: "books" }));
+    ok(await client.alterCollectionProperties({ collectionName: "books", properties: { "collection.ttl.seconds": 60 } }));
+    ok(await client.dropCollectionProperties({ collectionName: "books", propertyKeys: ["collection.ttl.seconds"] }));
+
+    // partitions
+    ok(await client.createPartition({ collectionName: "books", partitionName: "p1" }));
+    expect(ok(await client.hasPartition({ collectionName: "books", partitionName: "p1" }))).toEqual({ has: true });
+    expect(ok(await client.listPartitions({ collectionName: "books" }))).toEqual(["_default", "p1"]);
+    ok(await client.loadPartitions({ collectionName: "books", partitionNames: ["p1"] }));
+    ok(await client.releasePartitions({ collectionName: "books", partitionNames: ["_default", "p1"] }));
+    expect(ok(await client.getPartitionStatistics({ collectionName: "books", partitionName: "p1" }))).toEqual({ rowCount: 0 });
+    ok(await client.dropPartition({ collectionName: "books", partitionName: "p1" }));
+
+    // aliases
+    ok(await client.createAlias({ collectionName: "books", aliasName: "library" }));
+    expect(ok(await client.describeAlias({ aliasName: "library" }))).toMatchObject({ aliasName: "library", collectionName: "books" });
+    expect(ok(await client.listAliases({}))).toEqual(["library"]);
+    ok(await client.alterAlias({ collectionName: "quick", aliasName: "library" }));
+    ok(await client.dropAlias({ aliasName: "library" }));
+
+    // users and roles
+    ok(await client.createUser({ userName: "alice", password: "secret123" }));
+    ok(await client.updateUserPassword({ userName: "alice", password: "secret123", newPassword: "secret456" }));
+    ok(await client.createRole({ roleName: "reader" }));
+    ok(await client.grantPrivilegeToRole({ roleName: "reader", objectType: "Collection", objectName: "books", privilege: "Query" }));
+    expect(ok(await client.describeRole({ roleName: "reader" }))).toEqual([
+      { dbName: "default", grantor: "root", objectName: "books", objectType: "Collection", privilege: "Query" },
+    ]);
+    ok(await client.grantRoleToUser({ userName: "alice", roleName: "reader" }));
+    expect(ok(await client.describeUser({ userName: "alice" }))).toEqual(["reader"]);
+    expect(ok(await client.listUsers())).toEqual(["root", "alice"]);
+    expect(ok(await client.listRoles())).toEqual(["admin", "public", "reader"]);
+    ok(await client.revokeRoleFromUser({ userName: "alice", roleName: "reader" }));
+    ok(await client.revokePrivilegeFromRole({ roleName: "reader", objectType: "Collection", objectName: "books", privilege: "Query" }));
+    ok(await client.dropRole({ roleName: "reader" }));
+    ok(await client.dropUser({ userName: "alice" }));
+
+    // import job
+    const { jobId } = ok(await client.createImportJobs({ collectionName: "books", files: [[`file://${importFile}`]] }));
+    expect(jobId).toMatch(/^\d+$/);
+    const progress = ok(await client.getImportJobProgress({ jobId })) as unknown as { state: string; importedRows: number };
+    expect(progress).toMatchObject({ state: "Completed", importedRows: 3 });
+    const jobs = ok(await client.listImportJobs({ collectionName: "books" })) as unknown as { records: { jobId: string }[] };
+    expect(jobs.records.map((r) => r.jobId)).toEqual([jobId]);
+    expect(ok(await client.getCollectionStatistics({ collectionName: "books" }))).toEqual({ rowCount: 3 });
+
+    // rename, drop
+    ok(await client.renameCollection({ collectionName: "quick", newCollectionName: "quick2" }));
+    ok(await client.dropCollection({ collectionName: "quick2" }));
+    ok(await client.dropCollection({ collectionName: "books" }));
+    ok(await client.dropDatabase({ dbName: "sdkdb" }));
+    expect(ok(await client.listCollections())).toEqual([]);
+  });
+});
