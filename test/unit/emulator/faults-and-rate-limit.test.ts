@@ -135,4 +135,21 @@ describe("control endpoints", () => {
     expect(state.controlPlane.projects).toHaveLength(1);
     expect((await request(e.url, "GET", "/__emulator/unknown")).text).toBe("404 page not found");
   });
+
+  it("advances a manual cluster transition through the support wrapper, for one id only", async () => {
+    const e = await start();
+    await e.control.setTransition("cluster", "manual");
+    const project = (await request(e.url, "GET", "/v2/projects", { key: e.apiKey })).body.data[0].projectId;
+    const create = async (name: string) =>
+      (await request(e.url, "POST", "/v2/clusters/createServerless", { key: e.apiKey, body: { clusterName: name, projectId: project, regionId: "gcp-us-west1" } }))
+        .body.data.clusterId as string;
+    const a = await create("a");
+    const b = await create("b");
+    await e.control.advance("cluster", a);
+    const status = async (id: string) => (await request(e.url, "GET", `/v2/clusters/${id}`, { key: e.apiKey })).body.data.status;
+    expect(await status(a)).toBe("RUNNING");
+    expect(await status(b)).toBe("CREATING");
+    await e.control.advance();
+    expect(await status(b)).toBe("RUNNING");
+  });
 });
