@@ -21,6 +21,7 @@ export interface ClusterEndpointsOptions {
   faults: FaultInjector;
   calls: CallLog;
   note(text: string): void;
+  importRoot?: string;
 }
 
 interface Endpoint {
@@ -40,6 +41,7 @@ export class ClusterEndpoints {
       authenticate: (token) => token !== undefined && (token === this.options.apiKey() || token === `${cluster.username}:${cluster.password}`),
       transitionMode: (kind) => this.options.transitionMode(kind),
       onChange: () => this.options.onChange(),
+      importRoot: this.options.importRoot,
     });
     if (snapshot !== undefined) plane.restore(snapshot);
     const server = createServer((req, res) => void this.serve(cluster.clusterId, plane, req, res));

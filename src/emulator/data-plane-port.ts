@@ -13,6 +13,8 @@ export interface DataPlaneOptions {
   transitionMode(kind: TransitionKind): TransitionMode;
   /** Called after every state change, so the owner can persist. */
   onChange?(): void;
+  /** Directory that relative import paths resolve under (the data plane's default when omitted). */
+  importRoot?: string;
 }
 
 /** An import job as the data plane reports it. */

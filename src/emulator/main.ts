@@ -3,7 +3,7 @@
  * The `zilliz-local` CLI:
  *   zilliz-local [--port 19600] [--host 127.0.0.1] [--api-key KEY] [--state-file PATH]
  *                [--transitions immediate|time:<ms>|manual] [--suspend-names SUSPENDING|STOPPING]
- *                [--legacy-port N|off] [--milvus-only]
+ *                [--legacy-port N|off] [--import-root DIR] [--milvus-only]
  * Prints where it listens and the key to use; stops cleanly on SIGINT/SIGTERM.
  */
 import { parseArgs } from "node:util";
@@ -14,7 +14,7 @@ const DEFAULT_PORT = 19600;
 
 const USAGE = `usage: zilliz-local [--port <p>] [--host <h>] [--api-key <k>] [--state-file <path>]
                     [--transitions immediate|time:<ms>|manual] [--suspend-names SUSPENDING|STOPPING]
-                    [--legacy-port <p>|off] [--milvus-only]`;
+                    [--legacy-port <p>|off] [--import-root <dir>] [--milvus-only]`;
 
 async function main(argv: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -27,6 +27,7 @@ async function main(argv: string[]): Promise<void> {
       transitions: { type: "string" },
       "suspend-names": { type: "string" },
       "legacy-port": { type: "string" },
+      "import-root": { type: "string" },
       "milvus-only": { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
@@ -52,6 +53,7 @@ async function main(argv: string[]): Promise<void> {
     transitions: values.transitions === undefined ? undefined : parseTransitionMode(values.transitions),
     suspendStateNames: suspendNames,
     legacyPort,
+    importRoot: values["import-root"],
   });
   printBanner(emulator);
   stopOnSignals(() => emulator.close());

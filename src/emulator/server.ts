@@ -48,6 +48,8 @@ export interface EmulatorOptions {
   createDataPlane?: DataPlaneFactory;
   /** Builds the legacy API (default: the bundled one). */
   createLegacyApi?: () => LegacyApi;
+  /** Directory that relative import object keys resolve under (default: the data plane's own default). */
+  importRoot?: string;
   /** Clock for transitions (default Date.now). */
   now?: () => number;
 }
@@ -106,6 +108,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     faults,
     calls,
     note: (text) => notes.push(text),
+    importRoot: options.importRoot,
   });
   const projects = new ProjectStore(state, now);
   const clusters = new ClusterStore(state, projects, { now, mode: () => modes.cluster, onDeleted: (c) => endpoints.close(c.clusterId) });

@@ -81,4 +81,23 @@ describe("bundled data plane and legacy API", () => {
     const wrong = await request(addressA, "POST", "/v2/vectordb/collections/list", { key: `${b.username}:${b.password}`, body: {} });
     expect(wrong.body.code).not.toBe(0);
   });
+
+  it("passes importRoot to the data planes; the control plane still wants URLs (10003 for a bare key)", async () => {
+    writeFileSync(path.join(dir, "keyed.json"), JSON.stringify([{ id: 7, vector: [1, 1] }]));
+    const e = await start({ importRoot: dir });
+    const key = e.apiKey;
+    const project = (await request(e.url, "GET", "/v2/projects", { key })).body.data[0].projectId;
+    const clusterId = (
+      await request(e.url, "POST", "/v2/clusters/createServerless", { key, body: { clusterName: "root", projectId: project, regionId: "gcp-us-west1" } })
+    ).body.data.clusterId;
+    const address = (await request(e.url, "GET", `/v2/clusters/${clusterId}`, { key })).body.data.connectAddress;
+    await request(address, "POST", "/v2/vectordb/collections/create", { key, body: { collectionName: "c", dimension: 2 } });
+    const bare = await request(e.url, "POST", "/v2/vectordb/jobs/import/create", { key, body: { clusterId, collectionName: "c", objectUrls: [["keyed.json"]] } });
+    expect(bare.body.code).toBe(10003);
+    // The Milvus-native import on the cluster endpoint takes bucket keys, resolved under importRoot.
+    const native = await request(address, "POST", "/v2/vectordb/jobs/import/create", { key, body: { collectionName: "c", files: [["keyed.json"]] } });
+    expect(native.body.code).toBe(0);
+    const stats = await request(address, "POST", "/v2/vectordb/collections/get_stats", { key, body: { collectionName: "c" } });
+    expect(stats.body).toMatchObject({ code: 0, data: { rowCount: 1 } });
+  });
 });
