@@ -65,11 +65,14 @@ export async function startMilvusStandIn(options: {
   /** `user:password` that must be able to sign in (default `root:Milvus`); `false` turns authorization off. */
   credentials?: string | false;
   transitions?: Partial<Record<TransitionKind, TransitionMode>>;
+  /** Directory relative import paths resolve under (see {@link DataPlaneOptions.importRoot}). */
+  importRoot?: string;
 } = {}): Promise<{ url: string; dataPlane: DataPlane; close(): Promise<void> }> {
   const credentials = options.credentials ?? "root:Milvus";
   const plane = createPlane({
     authenticate: (token) => credentials === false || checkCredentials(plane.state(), token),
     transitionMode: (kind) => options.transitions?.[kind] ?? { kind: "immediate" },
+    importRoot: options.importRoot,
   });
   const seed = () => {
     if (credentials === false) return;
