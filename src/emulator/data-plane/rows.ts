@@ -23,6 +23,8 @@ export function convertRow(state: PlaneState, coll: CollectionState, input: unkn
       continue;
     }
     if (value === undefined || value === null) {
+      // Milvus 2.3 reads a missing vector as an empty one.
+      if (VECTOR_TYPES.includes(field.dataType) && !field.nullable) return "vector length diff from dimension";
       if (field.defaultValue) row[field.name] = field.defaultValue.value;
       else if (field.nullable) row[field.name] = null;
       else return `strconv.Unquote failed: field ${field.name} is not in the row: ${field.name}`;
@@ -54,7 +56,7 @@ function checkValue(dataType: string, params: [string, string][], value: unknown
   if (dataType === "Array") return Array.isArray(value) ? undefined : `field ${name} expects an array`;
   if (dataType === "SparseFloatVector") return typeof value === "object" ? undefined : `field ${name} expects a sparse vector`;
   if (VECTOR_TYPES.includes(dataType)) {
-    if (!Array.isArray(value) || value.some((v) => typeof v !== "number")) return `field ${name} expects a vector of numbers`;
+    if (!Array.isArray(value) || value.some((v) => typeof v !== "number")) return "vector length diff from dimension";
     const expected = dataType === "BinaryVector" ? dim / 8 : dim;
     return value.length !== expected ? "vector length diff from dimension" : undefined;
   }

@@ -45,6 +45,7 @@ function create(body: Record<string, unknown>, ctx: PlaneContext): Reply {
   if (dim < 1 || dim > 32768) throw new DataPlaneError(Code.unexpected, `invalid dimension: ${dim}. should be in range 1 ~ 32768`);
   const pk = (body.primaryField as string | undefined) || "id";
   const vec = (body.vectorField as string | undefined) || "vector";
+  if (pk === vec) throw new DataPlaneError(Code.unexpected, "duplicated field name");
   const base = { partitionKey: false, clusteringKey: false, nullable: false, description: "" };
   const candidate: CollectionState = {
     id: "", name, description: (body.description as string | undefined) ?? "", enableDynamicField: true, shardsNum: 1,
@@ -122,6 +123,7 @@ function insert(body: Record<string, unknown>, ctx: PlaneContext): Reply {
   const coll = findCollection(db, name);
   if (!coll) throw describeMissing(db, name);
   const rows = Array.isArray(body.data) ? body.data : [body.data];
+  if (rows.length === 0) throw new DataPlaneError(Code.invalidInsertData, "fail to deal the insert data, error: missing required parameters");
   const ids = insertRows(ctx, coll, rows, "_default");
   return { data: { insertCount: ids.length, insertIds: ids } };
 }
