@@ -38,7 +38,7 @@ export async function listen(listener: RequestListener): Promise<{ url: string; 
 
 /** Sends one request and returns status, raw text and parsed JSON (when it parses). */
 export async function send(url: string, method: string, path: string, body?: string, headers: Record<string, string> = {}) {
-  const res = await fetch(url + path, { method, body, headers });
+  const res = await fetch(url + path, { method, body, headers, redirect: "manual" });
   const text = await res.text();
   let json: unknown;
   try {

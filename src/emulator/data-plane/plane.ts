@@ -20,6 +20,14 @@ import type { DataPlane, DataPlaneOptions } from "./index";
 const V2_ROUTES: Routes = {
   ...collectionRoutes, ...indexRoutes, ...partitionRoutes, ...aliasRoutes, ...databaseRoutes, ...accessRoutes, ...entityRoutes, ...importRoutes,
 };
+const V1_PATHS = ["collections", "collections/create", "collections/describe", "collections/drop", "insert", "query"];
+
+function isRoute(pathname: string): boolean {
+  const v2 = /^\/v2\/vectordb\/(.+)$/.exec(pathname)?.[1];
+  const v1 = /^\/v1\/vector\/(.+)$/.exec(pathname)?.[1];
+  return (v2 !== undefined && V2_ROUTES[v2] !== undefined) || (v1 !== undefined && V1_PATHS.includes(v1));
+}
+
 const READ_ONLY = /(^|\/)(list|describe|has|get_[a-z_]+|query)$|^collections$/;
 
 /** The data plane plus access to its state (used by the self-hosted stand-in's authentication). */
@@ -50,6 +58,19 @@ export function createPlane(options: DataPlaneOptions & { importRoot?: string })
     }
     const url = new URL(req.url ?? "/", "http://localhost");
     const text = await readBody(req);
+    if (url.pathname.length > 1 && url.pathname.endsWith("/") && isRoute(url.pathname.slice(0, -1))) {
+      // gin's RedirectTrailingSlash via http.Redirect: 301 with a small HTML body for GET, bare 307 otherwise.
+      const location = url.pathname.slice(0, -1) + url.search;
+      if (req.method === "GET") {
+        const html = `<a href="${location.replace(/&/g, "&amp;").replace(/"/g, "&#34;")}">Moved Permanently</a>.\n\n`;
+        res.writeHead(301, { Location: location, "Content-Type": "text/html; charset=utf-8" });
+        res.end(html);
+      } else {
+        res.writeHead(307, { Location: location });
+        res.end();
+      }
+      return;
+    }
     const v2 = /^\/v2\/vectordb\/(.+)$/.exec(url.pathname)?.[1];
     const v1 = /^\/v1\/vector\/(.+)$/.exec(url.pathname)?.[1];
     settle();
@@ -110,7 +131,10 @@ export function createPlane(options: DataPlaneOptions & { importRoot?: string })
       settle();
       options.onChange?.();
     },
-    snapshot: () => JSON.parse(JSON.stringify(state)) as unknown,
+    snapshot() {
+      settle();
+      return JSON.parse(JSON.stringify(state)) as unknown;
+    },
     restore(saved) {
       state = { ...emptyState(), ...(JSON.parse(JSON.stringify(saved)) as PlaneState) };
     },

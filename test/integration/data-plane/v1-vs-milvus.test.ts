@@ -67,6 +67,8 @@ const CALLS: Call[] = [
   create('{"collectionName":"same","dimension":4,"primaryField":"f","vectorField":"f"}', "same field names"),
   create('{"collectionName":"c1","dimension":8,"description":null}', "null description"),
   { name: "POST on a GET path", method: "POST", path: "/v1/vector/collections", body: "{}" },
+  { name: "trailing slash on POST", method: "POST", path: "/v1/vector/collections/drop/", body: '{"collectionName":"c2"}' },
+  { name: "trailing slash on GET", method: "GET", path: "/v1/vector/collections/?dbName=default" },
   { name: "drop", method: "POST", path: "/v1/vector/collections/drop", body: '{"collectionName":"c1"}' },
   { name: "drop missing", method: "POST", path: "/v1/vector/collections/drop", body: '{"collectionName":"c1"}' },
   { name: "drop without name", method: "POST", path: "/v1/vector/collections/drop", body: "{}" },
@@ -79,8 +81,8 @@ const CALLS: Call[] = [
 const mask = (text: string) => text.replace(/\d{15,}/g, "<id>");
 
 async function call(base: string, c: Call): Promise<string> {
-  const res = await fetch(base + c.path, { method: c.method, body: c.body });
-  return `${res.status} ${res.headers.get("content-type")} ${mask(await res.text())}`;
+  const res = await fetch(base + c.path, { method: c.method, body: c.body, redirect: "manual" });
+  return `${res.status} ${res.headers.get("content-type")} ${res.headers.get("location")} ${mask(await res.text())}`;
 }
 
 /** Waits until every collection reports LoadStateLoaded (real Milvus loads asynchronously). */
