@@ -1,0 +1,83 @@
+/**
+ * One canonical form for fields, properties and endpoints, shared by diff and read, so that what the
+ * server only normalises (type params as strings, defaults spelled out, key order) never shows a change.
+ */
+import { canonicalJson } from "../shared/stable-equal";
+import { VECTOR_TYPES, type FieldInput } from "./collection-schema";
+
+/** A field with every default made explicit and every type param a string. */
+export interface CanonicalFieldInput {
+  name: string;
+  dataType: string;
+  isPrimary: boolean;
+  autoId: boolean;
+  nullable: boolean;
+  isPartitionKey: boolean;
+  isClusteringKey: boolean;
+  elementType?: string;
+  defaultValue?: string | number | boolean;
+  description: string;
+  params: Record<string, string>;
+}
+
+/** Canonical form of a user field. */
+export function canonicalField(f: FieldInput): CanonicalFieldInput {
+  const params: Record<string, string> = {};
+  for (const [k, v] of Object.entries(f.typeParams ?? {})) params[k] = String(v);
+  if (f.dim !== undefined) params.dim = String(f.dim);
+  if (f.maxLength !== undefined) params.max_length = String(f.maxLength);
+  if (f.maxCapacity !== undefined) params.max_capacity = String(f.maxCapacity);
+  return {
+    name: f.name,
+    dataType: f.dataType,
+    isPrimary: f.isPrimary ?? false,
+    autoId: (f.isPrimary ?? false) && (f.autoId ?? false),
+    nullable: f.nullable ?? false,
+    isPartitionKey: f.isPartitionKey ?? false,
+    isClusteringKey: f.isClusteringKey ?? false,
+    ...(f.elementType !== undefined ? { elementType: f.elementType } : {}),
+    ...(f.defaultValue !== undefined ? { defaultValue: f.defaultValue } : {}),
+    description: f.description ?? "",
+    params,
+  };
+}
+
+/** True when two field lists describe the same schema. */
+export function sameFields(a: readonly FieldInput[] | undefined, b: readonly FieldInput[] | undefined): boolean {
+  return canonicalJson((a ?? []).map(canonicalField)) === canonicalJson((b ?? []).map(canonicalField));
+}
+
+/**
+ * The fields `news` adds at the end of `olds`, when that is the only change and every added field can be
+ * added in place (`fields/add`: a nullable scalar, not a key). Otherwise `undefined`.
+ */
+export function addableFields(olds: readonly FieldInput[], news: readonly FieldInput[]): FieldInput[] | undefined {
+  if (news.length <= olds.length) return undefined;
+  if (!sameFields(olds, news.slice(0, olds.length))) return undefined;
+  const added = news.slice(olds.length);
+  const ok = added.every(
+    (f) => f.nullable === true && !(VECTOR_TYPES as readonly string[]).includes(f.dataType) && !f.isPrimary && !f.isPartitionKey && !f.isClusteringKey,
+  );
+  return ok ? added : undefined;
+}
+
+/** Properties as a sorted string map (`true` and `"true"` are the same to the server). */
+export function canonicalProperties(p: Record<string, unknown> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of Object.keys(p ?? {}).sort()) {
+    const v = (p ?? {})[key];
+    if (v !== undefined && v !== null) out[key] = String(v);
+  }
+  return out;
+}
+
+/** An endpoint without a trailing slash, lower-case scheme and host. */
+export function canonicalEndpoint(url: unknown): unknown {
+  if (typeof url !== "string") return url;
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.host}${u.pathname.replace(/\/+$/, "")}`;
+  } catch {
+    return url;
+  }
+}
