@@ -1,7 +1,7 @@
 /**
  * Reads the files of an import job. The emulator reads JSON row files (`{"rows":[…]}` or a bare array)
- * from `file://` URLs or from paths (object keys) under its import root; other sources and formats fail
- * the job with a reason that says so.
+ * from `file://` URLs, from object keys under its import root, and from remote URLs mapped to
+ * `<import root>/<host>/<path>`; other formats fail the job with a reason that says so.
  */
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
@@ -24,10 +24,23 @@ export function resolveObject(url: string, importRoot: string): string | { failu
     }
   }
   if (scheme !== undefined) {
-    return { failure: `the emulator cannot read ${scheme}:// objects (${url}); use a file:// URL or a path under the import root ${importRoot}` };
+    // Remote objects (s3://bucket/key, https://host/key, gs://…) are looked up locally as <root>/<host>/<key>,
+    // so tests can stage "bucket" contents on disk; a missing one fails like a missing object.
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      return { failure: `invalid object URL ${url}` };
+    }
+    return inside(importRoot, path.join(decodeURIComponent(parsed.host), decodeURIComponent(parsed.pathname)), url);
   }
+  return inside(importRoot, url, url);
+}
+
+/** `<root>/<key>`, refusing keys that climb out of the root. */
+function inside(importRoot: string, key: string, url: string): string | { failure: string } {
   const root = path.resolve(importRoot);
-  const resolved = path.resolve(root, url.replace(/^\/+/, ""));
+  const resolved = path.resolve(root, key.replace(/^\/+/, ""));
   if (resolved !== root && !resolved.startsWith(root + path.sep)) return { failure: `object key ${url} points outside the import root` };
   return resolved;
 }

@@ -87,7 +87,8 @@ describe("data plane HTTP details", () => {
       ["missing.json", /^failed to get file size of missing\.json: the object does not exist$/],
       ["rows-bad-schema.json", /^failed to parse row 0 of rows-bad-schema\.json: vector length diff from dimension$/],
       ["not-rows.json", /expected \{"rows":\[\.\.\.\]\} or an array of rows/],
-      ["s3://bucket/a.json", /cannot read s3:\/\/ objects/],
+      ["s3://bucket/a.json", /^failed to get file size of s3:\/\/bucket\/a\.json: the object does not exist$/],
+      ["../outside.json", /points outside the import root/],
       ["data.csv", /does not support \.csv files/],
     ];
     for (const [file, reason] of cases) {
@@ -98,8 +99,11 @@ describe("data plane HTTP details", () => {
       expect(job.data.progress).toBe(0);
       expect(job.data.reason).toMatch(reason);
     }
+    const remote = await post(url, "/v2/vectordb/jobs/import/create", { collectionName: "books", files: [["s3://my-bucket/books/part-1.json"], ["https://my-bucket/books/part-1.json"]] });
+    const remoteJob = (await post(url, "/v2/vectordb/jobs/import/describe", { jobId: (remote.json as { data: { jobId: string } }).data.jobId })).json;
+    expect(remoteJob).toMatchObject({ code: 0, data: { state: "Completed", importedRows: 4, details: [{ fileName: "[s3://my-bucket/books/part-1.json https://my-bucket/books/part-1.json]" }] } });
     const stats = await post(url, "/v2/vectordb/collections/get_stats", { collectionName: "books" });
-    expect(stats.json).toEqual({ code: 0, data: { rowCount: 3 } });
+    expect(stats.json).toEqual({ code: 0, data: { rowCount: 7 } });
   });
 
   it("moves load and imports through their states on a timer", async () => {
