@@ -1,5 +1,5 @@
 /** v2 `collections/create` in quick and custom mode (§5.1 of the REST reference). */
-import { checkName, database, findCollection, goFormat, setPair, type PlaneContext, type Reply } from "./context";
+import { checkName, database, goFormat, paramString, setPair, type PlaneContext, type Reply } from "./context";
 import { Code, DataPlaneError, invalidParameter } from "./errors";
 import { buildField, validateFields, type FieldRequest } from "./collection-schema";
 import { decodeObject, type BodySpec } from "./request-body";
@@ -23,6 +23,11 @@ const FIELD_SPEC: BodySpec = {
     isClusteringKey: "bool", elementTypeParams: "map", nullable: "bool", defaultValue: "any", description: "string",
   },
 };
+const FUNCTION_SPEC: BodySpec = {
+  struct: "FunctionSchema",
+  fields: { name: "string", type: "string", description: "string", inputFieldNames: "strings", outputFieldNames: "strings", params: "map" },
+};
+const FUNCTION_TYPES: Record<string, number> = { BM25: 1, TextEmbedding: 2, Rerank: 3, MinHash: 4 };
 const CONSISTENCY = ["Strong", "Session", "Bounded", "Eventually", "Customized"];
 
 export function createCollection(body: Record<string, unknown>, ctx: PlaneContext): Reply {
@@ -56,6 +61,7 @@ export function createCollection(body: Record<string, unknown>, ctx: PlaneContex
     fields = quickFields(body, params);
     enableDynamicField = parseDynamic(params.enableDynamicField);
   }
+  const functions = custom ? buildFunctions((schema.functions as unknown[] | undefined) ?? [], fields) : [];
   const consistencyLevel = params.consistencyLevel === undefined ? "Bounded" : goFormat(params.consistencyLevel);
   if (!CONSISTENCY.includes(consistencyLevel)) {
     throw new DataPlaneError(Code.parameterInvalid, `consistencyLevel can only be [Strong, Session, Bounded, Eventually, Customized], default: Bounded: invalid parameter[expected=Strong, Session, Bounded, Eventually, Customized][actual=${consistencyLevel}]`);
@@ -79,7 +85,7 @@ export function createCollection(body: Record<string, unknown>, ctx: PlaneContex
     shardsNum: Number.isNaN(shards) || shards <= 0 ? 1 : shards,
     consistencyLevel,
     fields,
-    functions: [],
+    functions,
     properties,
     partitions: hasPartitionKey ? Array.from({ length: Number.isNaN(partitionsNum) ? 16 : partitionsNum }, (_, i) => `_default_${i}`) : ["_default"],
     partitionKeyCount: hasPartitionKey ? (Number.isNaN(partitionsNum) ? 16 : partitionsNum) : 0,
@@ -142,4 +148,25 @@ function parseDynamic(value: unknown): boolean {
   if (["1", "t", "T", "true", "TRUE", "True"].includes(text)) return true;
   if (["0", "f", "F", "false", "FALSE", "False"].includes(text)) return false;
   throw new DataPlaneError(Code.unexpected, `parse enableDynamicField fail, err:strconv.ParseBool: parsing "${text}": invalid syntax`);
+}
+
+/** Custom-mode `schema.functions`: echoed by describe with the numeric type; output fields are marked. */
+function buildFunctions(entries: unknown[], fields: FieldState[]): unknown[] {
+  return entries.map((entry, i) => {
+    const f = decodeObject(entry, FUNCTION_SPEC, "v2");
+    const type = FUNCTION_TYPES[(f.type as string | undefined) ?? ""];
+    if (type === undefined) throw invalidParameter(`unsupported function type: ${String(f.type ?? "")}`);
+    const outputs = (f.outputFieldNames as string[] | undefined) ?? [];
+    for (const field of fields) if (outputs.includes(field.name)) field.isFunctionOutput = true;
+    const params = Object.entries((f.params as Record<string, unknown> | undefined) ?? {}).map(([key, value]) => ({ key, value: paramString(value) }));
+    return {
+      description: (f.description as string | undefined) ?? "",
+      id: 100 + i,
+      inputFieldNames: (f.inputFieldNames as string[] | undefined) ?? [],
+      name: (f.name as string | undefined) ?? "",
+      outputFieldNames: outputs,
+      params,
+      type,
+    };
+  });
 }
