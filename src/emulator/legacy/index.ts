@@ -47,7 +47,13 @@ function parse(text: string): Record<string, unknown> {
 }
 
 function route(state: LegacyState, method: string, url: URL, text: string): Out {
-  const parts = url.pathname.split("/").filter(Boolean).map(decodeURIComponent);
+  const parts = url.pathname.split("/").filter(Boolean).map((part) => {
+    try {
+      return decodeURIComponent(part);
+    } catch {
+      throw new LegacyError(404, LegacyCode.unknownPath, `Unknown path: ${url.pathname}`);
+    }
+  });
   const [head, name, sub] = parts;
   const notFound = () => new LegacyError(404, LegacyCode.unknownPath, `Unknown path: ${url.pathname}`);
   if (method === "OPTIONS") return { status: 204 };
