@@ -72,6 +72,12 @@ describe("official SDK HttpClient against the data plane", () => {
     ok(await client.releaseCollection({ collectionName: "books" }));
     ok(await client.alterCollectionProperties({ collectionName: "books", properties: { "collection.ttl.seconds": 60 } }));
     ok(await client.dropCollectionProperties({ collectionName: "books", propertyKeys: ["collection.ttl.seconds"] }));
+    ok(await client.addCollectionField({ collectionName: "books", schema: { fieldName: "note", dataType: "VarChar", nullable: true, elementTypeParams: { max_length: 32 } } } as Parameters<HttpClient["addCollectionField"]>[0]));
+    ok(await client.alterCollectionFieldProperties({ collectionName: "books", fieldName: "title", fieldParams: { max_length: 128 } } as Parameters<HttpClient["alterCollectionFieldProperties"]>[0]));
+    const altered = ok(await client.describeCollection({ collectionName: "books" })) as unknown as { fields: { name: string; params?: { key: string; value: string }[]; nullable: boolean }[] };
+    expect(altered.fields.find((f) => f.name === "title")?.params).toEqual([{ key: "max_length", value: "128" }]);
+    expect(altered.fields.find((f) => f.name === "note")?.nullable).toBe(true);
+    ok(await client.flushCollection({ collectionName: "books" }));
 
     // partitions
     ok(await client.createPartition({ collectionName: "books", partitionName: "p1" }));
