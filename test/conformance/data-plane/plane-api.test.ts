@@ -44,7 +44,7 @@ async function books(url: string): Promise<void> {
 describe("data plane HTTP details", () => {
   it("rejects missing or wrong credentials with 401 code 1800, even on unknown paths", async () => {
     const { url } = await start();
-    for (const headers of [{}, { Authorization: "Bearer root:wrong" }]) {
+    for (const headers of [{}, { Authorization: "Bearer root:wrong" }] as Record<string, string>[]) {
       const res = await send(url, "POST", "/v2/vectordb/collections/list", "{}", headers);
       expect(res.status).toBe(401);
       expect(res.json).toEqual({ code: 1800, message: "user hasn't authenticated" });

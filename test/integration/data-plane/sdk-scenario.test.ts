@@ -52,16 +52,16 @@ describe("official SDK HttpClient against the data plane", () => {
             { fieldName: "v", dataType: "FloatVector", elementTypeParams: { dim: 4 } },
           ],
         },
-      } as Parameters<HttpClient["createCollection"]>[0]),
+      } as unknown as Parameters<HttpClient["createCollection"]>[0]),
     );
-    expect(ok(await client.hasCollection({ collectionName: "books" }))).toEqual({ has: true });
+    expect(ok(await client.hasCollection({ collectionName: "books", dbName: "default" }))).toEqual({ has: true });
     expect(new Set(ok(await client.listCollections()))).toEqual(new Set(["quick", "books"]));
     const quick = ok(await client.describeCollection({ collectionName: "quick" })) as unknown as { fields: { name: string; type: string }[]; load: string };
     expect(quick.fields.map((f) => `${f.name}:${f.type}`)).toEqual(["id:Int64", "vector:FloatVector"]);
     expect(quick.load).toBe("LoadStateLoaded");
 
     // indexes, load
-    ok(await client.createIndex({ collectionName: "books", indexParams: [{ fieldName: "v", indexName: "v_idx", metricType: "COSINE", indexType: "HNSW", params: { M: 8, efConstruction: 64 } }] } as Parameters<HttpClient["createIndex"]>[0]));
+    ok(await client.createIndex({ collectionName: "books", indexParams: [{ fieldName: "v", indexName: "v_idx", metricType: "COSINE", indexType: "HNSW", params: { M: 8, efConstruction: 64 } }] } as unknown as Parameters<HttpClient["createIndex"]>[0]));
     expect(ok(await client.listIndexes({ collectionName: "books" }))).toEqual(["v_idx"]);
     const [index] = ok(await client.describeIndex({ collectionName: "books", indexName: "v_idx" })) as unknown as { indexState: string; indexType: string }[];
     expect(index).toMatchObject({ indexState: "Finished", indexType: "HNSW" });
@@ -72,8 +72,8 @@ describe("official SDK HttpClient against the data plane", () => {
     ok(await client.releaseCollection({ collectionName: "books" }));
     ok(await client.alterCollectionProperties({ collectionName: "books", properties: { "collection.ttl.seconds": 60 } }));
     ok(await client.dropCollectionProperties({ collectionName: "books", propertyKeys: ["collection.ttl.seconds"] }));
-    ok(await client.addCollectionField({ collectionName: "books", schema: { fieldName: "note", dataType: "VarChar", nullable: true, elementTypeParams: { max_length: 32 } } } as Parameters<HttpClient["addCollectionField"]>[0]));
-    ok(await client.alterCollectionFieldProperties({ collectionName: "books", fieldName: "title", fieldParams: { max_length: 128 } } as Parameters<HttpClient["alterCollectionFieldProperties"]>[0]));
+    ok(await client.addCollectionField({ collectionName: "books", schema: { fieldName: "note", dataType: "VarChar", nullable: true, elementTypeParams: { max_length: 32 } } } as unknown as Parameters<HttpClient["addCollectionField"]>[0]));
+    ok(await client.alterCollectionFieldProperties({ collectionName: "books", fieldName: "title", fieldParams: { max_length: 128 } } as unknown as Parameters<HttpClient["alterCollectionFieldProperties"]>[0]));
     const altered = ok(await client.describeCollection({ collectionName: "books" })) as unknown as { fields: { name: string; params?: { key: string; value: string }[]; nullable: boolean }[] };
     expect(altered.fields.find((f) => f.name === "title")?.params).toEqual([{ key: "max_length", value: "128" }]);
     expect(altered.fields.find((f) => f.name === "note")?.nullable).toBe(true);
