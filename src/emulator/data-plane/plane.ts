@@ -11,6 +11,7 @@ import { partitionRoutes } from "./partitions";
 import { aliasRoutes } from "./aliases";
 import { databaseRoutes } from "./databases";
 import { accessRoutes } from "./access";
+import { privilegeGroupRoutes } from "./privilege-groups";
 import { entityRoutes } from "./entities";
 import { importRoutes, settleImports, startImport, viewJob, type ImportJobView } from "./imports";
 import { runV1 } from "./v1";
@@ -18,7 +19,7 @@ import { corsHeaders, credentialOf, readBody, sendJson, sendNotFound } from "./h
 import type { DataPlane, DataPlaneOptions } from "./index";
 
 const V2_ROUTES: Routes = {
-  ...collectionRoutes, ...indexRoutes, ...partitionRoutes, ...aliasRoutes, ...databaseRoutes, ...accessRoutes, ...entityRoutes, ...importRoutes,
+  ...collectionRoutes, ...indexRoutes, ...partitionRoutes, ...aliasRoutes, ...databaseRoutes, ...accessRoutes, ...privilegeGroupRoutes, ...entityRoutes, ...importRoutes,
 };
 const V1_PATHS = ["collections", "collections/create", "collections/describe", "collections/drop", "insert", "query"];
 
@@ -136,6 +137,7 @@ export function createPlane(options: DataPlaneOptions & { importRoot?: string })
       return JSON.parse(JSON.stringify(state)) as unknown;
     },
     restore(saved) {
+      // Spread over a fresh state so snapshots written before a key existed still restore.
       state = { ...emptyState(), ...(JSON.parse(JSON.stringify(saved)) as PlaneState) };
     },
     reset() {

@@ -106,11 +106,13 @@ export interface PlaneState {
   users: Record<string, { password: string; roles: string[] }>;
   roles: Record<string, { grants: GrantState[] }>;
   imports: Record<string, ImportJobState>;
+  /** Custom privilege groups (2.5): name -> privileges. */
+  privilegeGroups: Record<string, string[]>;
 }
 
 /** A fresh data plane: the `default` database, the `root` user and the built-in roles. */
 export function emptyState(): PlaneState {
-  const state: PlaneState = { lastId: "0", databases: {}, users: {}, roles: {}, imports: {} };
+  const state: PlaneState = { lastId: "0", databases: {}, users: {}, roles: {}, imports: {}, privilegeGroups: {} };
   state.databases.default = { id: "1", name: "default", properties: [], collections: {}, aliases: {} };
   state.users.root = { password: "Milvus", roles: ["admin"] };
   state.roles.admin = { grants: [] };

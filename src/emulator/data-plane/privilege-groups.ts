@@ -1,0 +1,95 @@
+/** v2 `privilege_groups/*` and `roles/grant_privilege_v2|revoke_privilege_v2` (Milvus 2.5). */
+import type { Routes } from "./context";
+import { Code, DataPlaneError, invalidParameter } from "./errors";
+import type { BodySpec } from "./request-body";
+import type { GrantState } from "./state";
+
+const BUILT_IN_GROUPS = [
+  "ClusterReadOnly", "ClusterReadWrite", "ClusterAdmin", "DatabaseReadOnly", "DatabaseReadWrite", "DatabaseAdmin",
+  "CollectionReadOnly", "CollectionReadWrite", "CollectionAdmin",
+];
+const GROUP: BodySpec = { struct: "PrivilegeGroupReq", fields: { "privilegeGroupName!": "string", privileges: "strings" } };
+const GRANT_V2: BodySpec = { struct: "GrantV2Req", fields: { "roleName!": "string", "privilege!": "string", dbName: "string", collectionName: "string" } };
+
+function noGroup(name: string): DataPlaneError {
+  return invalidParameter(`there is no privilege group name [${name}] defined in system to operate`);
+}
+
+/** The grant a v2 call describes: collection level, `*` standing for every database or collection. */
+function grantOf(body: Record<string, unknown>): GrantState {
+  return {
+    objectType: "Collection",
+    objectName: (body.collectionName as string | undefined) || "*",
+    privilege: body.privilege as string,
+    dbName: (body.dbName as string | undefined) || "default",
+    grantor: "root",
+  };
+}
+
+const same = (a: GrantState, b: GrantState) => a.objectType === b.objectType && a.objectName === b.objectName && a.privilege === b.privilege && a.dbName === b.dbName;
+
+export const privilegeGroupRoutes: Routes = {
+  "privilege_groups/create": {
+    spec: GROUP,
+    run(body, ctx) {
+      const name = body.privilegeGroupName as string;
+      if (BUILT_IN_GROUPS.includes(name) || ctx.state.privilegeGroups[name]) throw invalidParameter(`privilege group name [${name}] is defined by built in privileges or privilege groups in system`);
+      if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(name)) throw new DataPlaneError(1402, `invalid privilege group name ${name}`);
+      ctx.state.privilegeGroups[name] = [];
+      return { data: {} };
+    },
+  },
+  "privilege_groups/drop": {
+    spec: GROUP,
+    run(body, ctx) {
+      delete ctx.state.privilegeGroups[body.privilegeGroupName as string];
+      return { data: {} };
+    },
+  },
+  "privilege_groups/list": {
+    spec: { struct: "EmptyReq", fields: {} },
+    run: (_b, ctx) => ({
+      data: { privilegeGroups: Object.entries(ctx.state.privilegeGroups).map(([name, privileges]) => ({ privilegeGroupName: name, privileges: privileges.join(",") })) },
+    }),
+  },
+  "privilege_groups/add_privileges_to_group": {
+    spec: GROUP,
+    run(body, ctx) {
+      const group = ctx.state.privilegeGroups[body.privilegeGroupName as string];
+      if (!group) throw noGroup(body.privilegeGroupName as string);
+      for (const p of (body.privileges as string[] | undefined) ?? []) if (!group.includes(p)) group.push(p);
+      return { data: {} };
+    },
+  },
+  "privilege_groups/remove_privileges_from_group": {
+    spec: GROUP,
+    run(body, ctx) {
+      const name = body.privilegeGroupName as string;
+      const group = ctx.state.privilegeGroups[name];
+      if (!group) throw noGroup(name);
+      const removed = (body.privileges as string[] | undefined) ?? [];
+      ctx.state.privilegeGroups[name] = group.filter((p) => !removed.includes(p));
+      return { data: {} };
+    },
+  },
+  "roles/grant_privilege_v2": {
+    spec: GRANT_V2,
+    run(body, ctx) {
+      const role = ctx.state.roles[body.roleName as string];
+      if (!role) throw invalidParameter("not found the role, maybe the role isn't existed or internal system error");
+      const grant = grantOf(body);
+      if (!role.grants.some((g) => same(g, grant))) role.grants.push(grant);
+      return { data: {} };
+    },
+  },
+  "roles/revoke_privilege_v2": {
+    spec: GRANT_V2,
+    run(body, ctx) {
+      const role = ctx.state.roles[body.roleName as string];
+      if (!role) throw new DataPlaneError(Code.parameterInvalid, "not found the role, maybe the role isn't existed or internal system error: invalid parameter");
+      const grant = grantOf(body);
+      role.grants = role.grants.filter((g) => !same(g, grant));
+      return { data: {} };
+    },
+  },
+};
