@@ -13,13 +13,14 @@ import { databaseRoutes } from "./databases";
 import { accessRoutes } from "./access";
 import { privilegeGroupRoutes } from "./privilege-groups";
 import { entityRoutes } from "./entities";
+import { entityLookupRoutes } from "./entity-lookups";
 import { importRoutes, settleImports, startImport, viewJob, type ImportJobView } from "./imports";
 import { runV1 } from "./v1";
 import { corsHeaders, credentialOf, readBody, sendJson, sendNotFound } from "./http-io";
 import type { DataPlane, DataPlaneOptions } from "./index";
 
 const V2_ROUTES: Routes = {
-  ...collectionRoutes, ...indexRoutes, ...partitionRoutes, ...aliasRoutes, ...databaseRoutes, ...accessRoutes, ...privilegeGroupRoutes, ...entityRoutes, ...importRoutes,
+  ...collectionRoutes, ...indexRoutes, ...partitionRoutes, ...aliasRoutes, ...databaseRoutes, ...accessRoutes, ...privilegeGroupRoutes, ...entityRoutes, ...entityLookupRoutes, ...importRoutes,
 };
 const V1_PATHS = ["collections", "collections/create", "collections/describe", "collections/drop", "insert", "query"];
 
@@ -29,7 +30,7 @@ function isRoute(pathname: string): boolean {
   return (v2 !== undefined && V2_ROUTES[v2] !== undefined) || (v1 !== undefined && V1_PATHS.includes(v1));
 }
 
-const READ_ONLY = /(^|\/)(list|describe|has|get_[a-z_]+|query)$|^collections$/;
+const READ_ONLY = /(^|\/)(list|describe|has|get_[a-z_]+|query|get|search)$|^collections$/;
 
 /** The data plane plus access to its state (used by the self-hosted stand-in's authentication). */
 export interface InternalPlane extends DataPlane {
