@@ -12,8 +12,8 @@ export interface ConfigSource {
 export interface ProviderConfig {
   apiKey?: string;
   cloudApiUrl?: string;
-  /** Default per-request timeout for every client (ms). */
-  requestTimeoutMs?: number;
+  /** `zilliz:allowDataLoss`: lets this run drop collections that hold entities. */
+  allowDataLoss?: boolean;
 }
 
 /** Reads `zilliz:apiKey`, `zilliz:cloudApiUrl` from the stack config with env fallbacks. */
@@ -29,6 +29,7 @@ export function readProviderConfig(config: ConfigSource | undefined, env: NodeJS
   return {
     apiKey: get("zilliz:apiKey") ?? nonEmpty(env.ZILLIZ_API_KEY) ?? nonEmpty(env.ZILLIZCLOUD_API_KEY),
     cloudApiUrl: get("zilliz:cloudApiUrl") ?? nonEmpty(env.ZILLIZ_CLOUD_API_URL),
+    allowDataLoss: get("zilliz:allowDataLoss") === "true",
   };
 }
 

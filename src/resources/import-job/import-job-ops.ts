@@ -1,0 +1,119 @@
+/** ImportJob create/read/delete: Zilliz Cloud (control plane v2 by clusterId) or a Milvus data plane. */
+import { isNotFound, MilvusClient, normalizeImportState, waitFor, ZillizClient, type ImportProgress } from "../../client";
+import { partialState } from "../shared/partial-state";
+import { requireApiKey } from "../shared/provider-config";
+import { deadlineMs, outcomeUnknown, pickInputs, type ResourceOps, type RuntimeContext } from "../shared/runtime-context";
+import { planImportJobDiff } from "./import-job-plan";
+import { DEFAULT_IMPORT_WAIT_SECONDS, importJobInputsSchema, objectUrlGroups } from "./import-job-schema";
+
+export const IMPORT_JOB_INPUT_KEYS = [
+  "clusterId", "endpoint", "apiVersion", "token", "dbName", "collectionName", "partitionName", "objectUrls", "accessKey", "secretKey", "waitTimeoutSeconds", "waitForCompletion",
+] as const;
+
+/** One way to submit and follow a job, whichever plane it runs on. */
+interface ImportApi {
+  submit(): Promise<string>;
+  progress(jobId: string): Promise<ImportProgress>;
+}
+
+function api(ctx: RuntimeContext, p: Record<string, unknown>): ImportApi {
+  if (p.apiVersion === "v1") throw new Error("ImportJob: apiVersion v1 is not supported by this version of pulumi-zilliz; use v2 (the default)");
+  const urls = objectUrlGroups((p.objectUrls as Array<string | string[]>) ?? []);
+  const common = {
+    collectionName: p.collectionName as string,
+    ...(p.dbName ? { dbName: p.dbName as string } : {}),
+    ...(p.partitionName ? { partitionName: p.partitionName as string } : {}),
+  };
+  if (typeof p.endpoint === "string") {
+    const mc = new MilvusClient({ endpoint: p.endpoint, token: (p.token as string | undefined) ?? ctx.config.apiKey });
+    return {
+      submit: async () => (await mc.importJobs.create({ ...common, files: urls })).jobId,
+      progress: (jobId) => mc.importJobs.getProgress({ jobId, ...(p.dbName ? { dbName: p.dbName as string } : {}) }),
+    };
+  }
+  const zc = new ZillizClient({ apiKey: requireApiKey(ctx.config), baseUrl: ctx.config.cloudApiUrl });
+  const clusterId = p.clusterId as string;
+  return {
+    submit: async () =>
+      (await zc.importJobs.create({
+        ...common, clusterId, objectUrls: urls,
+        ...(p.accessKey !== undefined ? { accessKey: p.accessKey as string, secretKey: p.secretKey as string } : {}),
+      })).jobId,
+    progress: (jobId) => zc.importJobs.getProgress({ clusterId, jobId }),
+  };
+}
+
+function outputs(p: Record<string, unknown>, jobId: string, s: ImportProgress | undefined): Record<string, unknown> {
+  return {
+    ...pickInputs(p, IMPORT_JOB_INPUT_KEYS), jobId,
+    state: s ? normalizeImportState(s.state) : "Pending", progress: s?.progress ?? 0, importedRows: s?.importedRows ?? 0, totalRows: s?.totalRows ?? 0,
+    ...(s?.reason ? { reason: s.reason } : {}),
+  };
+}
+
+async function create(ctx: RuntimeContext, inputs: Record<string, unknown>) {
+  const a = api(ctx, inputs);
+  let jobId: string;
+  try {
+    jobId = await a.submit();
+  } catch (e) {
+    if (outcomeUnknown(e)) {
+      // Never re-sent: a second submission would import the same rows twice.
+      throw new Error(
+        `ImportJob: the import request's answer was lost (${e instanceof Error ? e.message : String(e)}); the job may or may not have started. ` +
+          "Check the cluster's import job list before running `pulumi up` again, which would submit a new import.",
+      );
+    }
+    throw e;
+  }
+  let last: ImportProgress | undefined;
+  try {
+    last = await a.progress(jobId);
+    if (inputs.waitForCompletion !== false) {
+      last = await waitFor({
+        poll: () => a.progress(jobId),
+        check: (s) => {
+          const state = normalizeImportState(s.state);
+          return state === "Completed" ? "done" : state === "Failed" ? { failed: s.reason || "import failed" } : "pending";
+        },
+        timeoutMs: deadlineMs(inputs, DEFAULT_IMPORT_WAIT_SECONDS),
+        intervalMs: ctx.pollIntervalMs,
+        description: `import job ${jobId} to complete`,
+        onProgress: (s, ms) => {
+          last = s;
+          ctx.log(`import job ${jobId}: ${normalizeImportState(s.state)} ${s.progress ?? 0}% (${s.importedRows ?? 0} rows, ${Math.round(ms / 1000)} s)`);
+        },
+      });
+    }
+  } catch (e) {
+    throw partialState(jobId, outputs(inputs, jobId, last), e);
+  }
+  return { id: jobId, outs: outputs(inputs, jobId, last) };
+}
+
+async function read(ctx: RuntimeContext, id: string, props: Record<string, unknown>) {
+  let s: ImportProgress;
+  try {
+    s = await api(ctx, props).progress(id);
+  } catch (e) {
+    // Job records expire on the server: a job no longer listed is gone from the stack too.
+    if (isNotFound(e)) return {};
+    throw e;
+  }
+  const inputs = pickInputs(props, IMPORT_JOB_INPUT_KEYS);
+  return { id, props: outputs(inputs, id, s), inputs };
+}
+
+async function update(_ctx: RuntimeContext, _id: string, olds: Record<string, unknown>, news: Record<string, unknown>) {
+  // Only the token or wait settings change in place: the job itself is not touched.
+  const { jobId, state, progress, importedRows, totalRows, reason } = olds;
+  return { outs: { ...pickInputs(news, IMPORT_JOB_INPUT_KEYS), jobId, state, progress, importedRows, totalRows, ...(reason !== undefined ? { reason } : {}) } };
+}
+
+async function remove(ctx: RuntimeContext, id: string): Promise<void> {
+  // An import cannot be undone: the rows stay in the collection; only the stack forgets the job.
+  ctx.log(`import job ${id}: removed from the stack; the imported rows stay in the collection`);
+}
+
+/** The ImportJob's run-time operations. */
+export const importJobOps: ResourceOps = { schema: importJobInputsSchema, plan: planImportJobDiff, create, read, update, delete: remove };
