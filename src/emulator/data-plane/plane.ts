@@ -22,7 +22,7 @@ import type { DataPlane, DataPlaneOptions } from "./index";
 const V2_ROUTES: Routes = {
   ...collectionRoutes, ...indexRoutes, ...partitionRoutes, ...aliasRoutes, ...databaseRoutes, ...accessRoutes, ...privilegeGroupRoutes, ...entityRoutes, ...entityLookupRoutes, ...importRoutes,
 };
-const V1_PATHS = ["collections", "collections/create", "collections/describe", "collections/drop", "insert", "query"];
+const V1_PATHS = ["collections", "collections/create", "collections/describe", "collections/drop", "insert", "query", "get", "delete"];
 
 function isRoute(pathname: string): boolean {
   const v2 = /^\/v2\/vectordb\/(.+)$/.exec(pathname)?.[1];

@@ -2,11 +2,12 @@
  * The v1 API (`/v1/vector/*`) as Milvus 2.3.5 serves it: code 200 on success, required fields listed by
  * hand, a fixed schema for `collections/create` (autoID Int64 key + FloatVector), index `vector_idx`, load.
  */
-import { checkName, findCollection, type PlaneContext, type Reply } from "./context";
+import { checkName, findCollection, goFormat, type PlaneContext, type Reply } from "./context";
 import { Code, DataPlaneError } from "./errors";
 import { decodeBody, decodeObject, type BodySpec } from "./request-body";
 import { nextId, type CollectionState, type DatabaseState } from "./state";
 import { insertRows, queryRows } from "./entities";
+import { matches, outputRow, parseFilter } from "./rows";
 import { loadCollection, loadState } from "./load";
 import { startTransition } from "./transitions";
 
@@ -20,6 +21,8 @@ const SPECS: Record<string, BodySpec> = {
   describe: { struct: "GetCollectionReq", fields: { dbName: "string", "collectionName!": "string" } },
   list: { struct: "DatabaseReq", fields: { dbName: "string" } },
   insert: { struct: "InsertReq", fields: { dbName: "string", "collectionName!": "string", "data!": "any" } },
+  get: { struct: "GetReq", fields: { dbName: "string", "collectionName!": "string", outputFields: "strings", "id!": "any" } },
+  delete: { struct: "DeleteReq", fields: { dbName: "string", collectionName: "string", id: "any", filter: "string" } },
   query: {
     struct: "QueryReq",
     fields: { dbName: "string", "collectionName!": "string", outputFields: "strings", "filter!": "string", limit: "int32", offset: "int32" },
@@ -142,6 +145,48 @@ function query(body: Record<string, unknown>, ctx: PlaneContext): Reply {
   return { data: rows };
 }
 
+/** The IDs of a v1 get/delete (`id` is a scalar or an array), 1806 when they are not ints or strings. */
+function idsOf(coll: CollectionState, id: unknown): string[] {
+  const ids = Array.isArray(id) ? id : [id];
+  const pk = coll.fields.find((f) => f.primaryKey)!;
+  // Int64 keys accept anything whose text is an integer ("12" too), as spf13/cast does.
+  const bad = ids.find((v) => (pk.dataType === "Int64" ? !/^-?\d+$/.test(goFormat(v)) : typeof v !== "string"));
+  if (bad !== undefined) {
+    // 2.3 casts the value's text with spf13/cast and appends its error.
+    const detail = pk.dataType === "Int64" ? `, error: unable to cast "${goFormat(bad)}" of type string to int64` : "";
+    throw new DataPlaneError(1806, `please check the primary key and its' type can only in [int, string]${detail}`);
+  }
+  return ids.map(String);
+}
+
+function getRows(body: Record<string, unknown>, ctx: PlaneContext): Reply {
+  const db = v1Database(ctx, body.dbName as string | undefined);
+  const coll = findCollection(db, body.collectionName as string);
+  if (!coll) throw describeMissing(db, body.collectionName as string);
+  const ids = idsOf(coll, body.id);
+  const pk = coll.fields.find((f) => f.primaryKey)!;
+  const rows = coll.rows.filter((r) => ids.includes(String(r.data[pk.name])));
+  return { data: rows.map((r) => outputRow(coll, r.data, (body.outputFields as string[] | undefined) ?? ["*"], true)) };
+}
+
+function deleteRows(body: Record<string, unknown>, ctx: PlaneContext): Reply {
+  if (!body.collectionName || (body.id === undefined && !body.filter)) {
+    throw new DataPlaneError(Code.missingRequiredParameters, "missing required parameters, required parameters: [collectionName, id/filter]");
+  }
+  const db = v1Database(ctx, body.dbName as string | undefined);
+  const coll = findCollection(db, body.collectionName as string);
+  if (!coll) throw describeMissing(db, body.collectionName as string);
+  const pk = coll.fields.find((f) => f.primaryKey)!;
+  if (body.id !== undefined) {
+    const ids = idsOf(coll, body.id);
+    coll.rows = coll.rows.filter((r) => !ids.includes(String(r.data[pk.name])));
+  } else {
+    const conditions = parseFilter(body.filter as string);
+    coll.rows = coll.rows.filter((r) => !matches(r.data, conditions));
+  }
+  return { data: {} };
+}
+
 const ROUTES: Record<string, { method: "GET" | "POST"; spec: BodySpec; run(body: Record<string, unknown>, ctx: PlaneContext): Reply }> = {
   "collections": { method: "GET", spec: SPECS.list!, run: (body, ctx) => ({ data: Object.keys(v1Database(ctx, body.dbName as string | undefined).collections) }) },
   "collections/create": { method: "POST", spec: SPECS.create!, run: create },
@@ -149,6 +194,8 @@ const ROUTES: Record<string, { method: "GET" | "POST"; spec: BodySpec; run(body:
   "collections/drop": { method: "POST", spec: SPECS.drop!, run: drop },
   "insert": { method: "POST", spec: SPECS.insert!, run: insert },
   "query": { method: "POST", spec: SPECS.query!, run: query },
+  "get": { method: "POST", spec: SPECS.get!, run: getRows },
+  "delete": { method: "POST", spec: SPECS.delete!, run: deleteRows },
 };
 
 /** Runs a v1 call; undefined when the path/method pair is not a v1 route (the caller answers 404). */
