@@ -1,1 +1,8 @@
-export {};
+/**
+ * `pulumi-zilliz`: Pulumi resources for Zilliz Cloud and Milvus. The REST client is at
+ * `pulumi-zilliz/client`, the emulator at `pulumi-zilliz/emulator`.
+ */
+export { Cluster, type ClusterArgs } from "./resources/cluster/cluster";
+export { Collection, type CollectionArgs, type CollectionFieldArgs } from "./resources/collection/collection";
+export { CollectionIndex, CollectionIndex as Index, type CollectionIndexArgs, type CollectionIndexArgs as IndexArgs, type IndexBuildParams } from "./resources/collection-index/collection-index";
+export { ImportJob, type ImportJobArgs } from "./resources/import-job/import-job";
