@@ -1,0 +1,59 @@
+import * as pulumi from "@pulumi/pulumi";
+import { beforeAll, describe, expect, it } from "vitest";
+import { Cluster, Collection, CollectionIndex, ImportJob, Index } from "../../../src/index";
+
+const registered: Array<{ type: string; name: string; inputs: Record<string, unknown>; id?: string }> = [];
+
+beforeAll(async () => {
+  await pulumi.runtime.setMocks(
+    {
+      newResource: (args) => {
+        registered.push({ type: args.type, name: args.name, inputs: args.inputs, id: args.id });
+        return { id: args.id ?? `${args.name}-id`, state: { ...args.inputs, clusterId: "in01-abc", status: "RUNNING" } };
+      },
+      call: () => ({}),
+    },
+    "proj",
+    "stack",
+    false,
+  );
+});
+
+const value = <T>(o: pulumi.Output<T>) => new Promise<T>((resolve) => o.apply(resolve));
+
+describe("resource classes", () => {
+  it("register real type tokens with the tiny provider module and output-only keys", async () => {
+    const c = new Cluster("c", { clusterName: "c-1", plan: "Serverless", regionId: "gcp-us-west1" });
+    const coll = new Collection("docs", { endpoint: "https://h", collectionName: "docs", schema: { fields: [{ name: "id", dataType: "Int64", isPrimary: true }] } });
+    const idx = new CollectionIndex("vec", { endpoint: "https://h", collectionName: "docs", fieldName: "vec", indexType: "HNSW", metricType: "L2" });
+    const job = new ImportJob("job", { clusterId: "in01-abc", collectionName: "docs", objectUrls: ["s3://b/a.json"] });
+    expect(await value(c.clusterId)).toBe("in01-abc");
+    void [coll, idx, job];
+    // Registration is asynchronous: wait until the four resources reached the (mock) engine.
+    for (let i = 0; i < 100 && registered.length < 4; i++) await new Promise((r) => setTimeout(r, 20));
+    const types = registered.map((r) => r.type);
+    expect(types).toEqual(expect.arrayContaining([
+      "pulumi-nodejs:dynamic/zilliz:Cluster", "pulumi-nodejs:dynamic/zilliz:Collection", "pulumi-nodejs:dynamic/zilliz:CollectionIndex", "pulumi-nodejs:dynamic/zilliz:ImportJob",
+    ]));
+    for (const r of registered) {
+      const text = r.inputs.__provider as string;
+      expect(text.length).toBeLessThan(2048);
+      expect([...text.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1])).toEqual(["pulumi-zilliz/runtime"]);
+    }
+    expect(Index).toBe(CollectionIndex);
+  });
+
+  it("get() reads by id and still exposes every output", async () => {
+    const got = Cluster.get("existing", "in01-xyz");
+    expect(await value(got.id)).toBe("in01-xyz");
+    expect(await value(got.status)).toBe("RUNNING");
+    expect(registered.find((r) => r.name === "existing")?.type).toBe("pulumi-nodejs:dynamic/zilliz:Cluster");
+  });
+
+  it("never mutates or shares the caller's args", () => {
+    const args = { clusterName: "c-2", plan: "Free" as const, regionId: "gcp-us-west1" };
+    new Cluster("a", args);
+    new Cluster("b", args);
+    expect(args).toEqual({ clusterName: "c-2", plan: "Free", regionId: "gcp-us-west1" });
+  });
+});
