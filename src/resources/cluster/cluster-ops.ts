@@ -199,21 +199,27 @@ async function update(ctx: RuntimeContext, id: string, olds: Record<string, unkn
 
 async function remove(ctx: RuntimeContext, id: string, props: Record<string, unknown>): Promise<void> {
   const zc = client(ctx, props);
-  try {
-    await zc.clusters.drop(id);
-  } catch (e) {
-    if (isNotFound(e)) return;
-    throw e;
+  const statusNow = async (): Promise<string> => {
+    try {
+      return normalizeClusterStatus((await zc.clusters.describe(id)).status);
+    } catch (e) {
+      if (isNotFound(e)) return "GONE";
+      throw e;
+    }
+  };
+  // Already gone (or going): a deleted cluster stays describable as DELETED for a while, and drop refuses it.
+  const before = await statusNow();
+  if (before === "GONE" || before === "DELETED") return;
+  if (before !== "DELETING") {
+    try {
+      await zc.clusters.drop(id);
+    } catch (e) {
+      if (isNotFound(e)) return;
+      throw e;
+    }
   }
   await waitFor({
-    poll: async () => {
-      try {
-        return normalizeClusterStatus((await zc.clusters.describe(id)).status);
-      } catch (e) {
-        if (isNotFound(e)) return "GONE";
-        throw e;
-      }
-    },
+    poll: statusNow,
     check: (s) => (s === "GONE" || s === "DELETED" ? "done" : "pending"),
     timeoutMs: deadlineMs(props, DEFAULT_CLUSTER_WAIT_SECONDS),
     intervalMs: ctx.pollIntervalMs,

@@ -1,0 +1,128 @@
+/** Cluster through the runtime against zilliz-local: the lifecycle table, partial state, adoption, reconcile. */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ZillizClient } from "../../../src/client";
+import { startTestEmulator, type TestEmulator } from "../../support/emulator";
+import { expectPartial, providerFor, refreshNoDiff, rejectionMessage, up } from "./harness";
+
+let emu: TestEmulator;
+beforeAll(async () => {
+  emu = await startTestEmulator();
+});
+afterAll(async () => emu?.close());
+
+const dedicated = (name: string, over: Record<string, unknown> = {}) => ({ clusterName: name, plan: "Enterprise", regionId: "gcp-us-west1", cuSize: 1, ...over });
+
+describe("Cluster lifecycle", () => {
+  let id = "";
+  let outs: Record<string, unknown> = {};
+  const inputs = dedicated("res-life");
+
+  it("creates and waits for RUNNING, with credentials as outputs", async () => {
+    const { p } = providerFor("Cluster", emu);
+    ({ id, outs } = await up(p, inputs));
+    expect(id).toMatch(/^in01-/);
+    expect(outs).toMatchObject({ clusterId: id, status: "RUNNING", clusterName: "res-life", cuSize: 1, replica: 1 });
+    expect(outs.password).toEqual(expect.any(String));
+    expect((outs.password as string).length).toBeGreaterThan(0);
+    expect(outs.connectAddress).toMatch(/^http/);
+    expect(outs.projectId).toMatch(/^proj-/);
+  });
+
+  it("refresh leaves no diff and keeps the password", async () => {
+    const { p } = providerFor("Cluster", emu);
+    const r = await refreshNoDiff(p, id, outs, inputs);
+    expect((r.props as Record<string, unknown>).password).toBe(outs.password);
+  });
+
+  it("updates cuSize in place, then suspends, then resumes", async () => {
+    const { p, logs } = providerFor("Cluster", emu);
+    const news = { ...inputs, cuSize: 2 };
+    const d = await p.diff!(id, outs, news);
+    expect(d).toMatchObject({ changes: true, replaces: [] });
+    outs = (await p.update!(id, outs, news)).outs as Record<string, unknown>;
+    expect(outs).toMatchObject({ cuSize: 2, status: "RUNNING" });
+    outs = (await p.update!(id, outs, { ...news, desiredStatus: "SUSPENDED" })).outs as Record<string, unknown>;
+    expect(outs.status).toBe("SUSPENDED");
+    outs = (await p.update!(id, outs, { ...news, desiredStatus: "RUNNING" })).outs as Record<string, unknown>;
+    expect(outs.status).toBe("RUNNING");
+    expect(logs.every((l) => !l.includes(outs.password as string))).toBe(true);
+  });
+
+  it("renames and relabels in place", async () => {
+    const { p } = providerFor("Cluster", emu);
+    const news = { ...inputs, cuSize: 2, clusterName: "res-life-2", labels: { team: "search" } };
+    outs = (await p.update!(id, outs, news)).outs as Record<string, unknown>;
+    expect(outs).toMatchObject({ clusterName: "res-life-2", labels: { team: "search" }, clusterId: id });
+    await refreshNoDiff(p, id, outs, news);
+  });
+
+  it("says replace for a region or plan change", async () => {
+    const { p } = providerFor("Cluster", emu);
+    const d = await p.diff!(id, outs, { ...inputs, cuSize: 2, clusterName: "res-life-2", regionId: "aws-us-west-2" });
+    expect(d).toMatchObject({ changes: true, replaces: ["regionId"], deleteBeforeReplace: true });
+  });
+
+  it("deletes and waits until gone; a second delete and a read see it gone", async () => {
+    const { p } = providerFor("Cluster", emu);
+    await p.delete!(id, outs);
+    expect(await p.read!(id, outs)).toEqual({});
+    await p.delete!(id, outs);
+  });
+});
+
+describe("Cluster create edge cases", () => {
+  it("a wait that times out leaves partial state with the id", async () => {
+    const { p } = providerFor("Cluster", emu);
+    await emu.control.setTransition("cluster", "manual");
+    try {
+      const checked = await p.check({}, dedicated("res-slow", { waitTimeoutSeconds: 1 }));
+      const err = await expectPartial(p.create(checked.inputs!));
+      expect(err.id).toMatch(/^in01-/);
+      expect(err.properties).toMatchObject({ clusterId: err.id, clusterName: "res-slow" });
+      expect(err.reasons[0]).toMatch(/RUNNING/);
+      await emu.control.advance("cluster", err.id);
+      const r = await p.read!(err.id, err.properties);
+      expect((r.props as Record<string, unknown>).status).toBe("RUNNING");
+      await emu.control.setTransition("cluster", "immediate");
+      await p.delete!(err.id, r.props as Record<string, unknown>);
+    } finally {
+      await emu.control.setTransition("cluster", "immediate");
+    }
+  });
+
+  it("adopts a matching cluster and refuses a mismatching one, listing the differences", async () => {
+    const { p } = providerFor("Cluster", emu);
+    const first = await up(p, dedicated("res-adopt"));
+    const adopted = await up(p, dedicated("res-adopt", { adopt: true }));
+    expect(adopted.id).toBe(first.id);
+    const message = await rejectionMessage(p.create(dedicated("res-adopt", { adopt: true, cuSize: 4, cuType: "Capacity-optimized" })));
+    expect(message).toMatch(/cannot adopt cluster "res-adopt"/);
+    expect(message).toMatch(/cuSize: existing 1, wanted 4/);
+    expect(message).toMatch(/cuType/);
+    const noAdopt = await rejectionMessage(p.create(dedicated("res-adopt")));
+    expect(noAdopt).toMatch(/already exists.*adopt: true/);
+    await p.delete!(first.id, first.outs);
+  });
+
+  it("reconciles by name when the create answer is lost instead of creating twice", async () => {
+    const { p, logs } = providerFor("Cluster", emu);
+    // The cluster exists (as if the lost create had gone through); the create call itself fails with a 500.
+    const zc = new ZillizClient({ apiKey: emu.apiKey, baseUrl: emu.url });
+    const projectId = (await zc.projects.list()).find((x) => x.projectName === "Default Project")!.projectId;
+    const made = await zc.clusters.createServerless({ clusterName: "res-lost", projectId, regionId: "gcp-us-west1" });
+    await emu.control.injectFault({ method: "POST", path: "/v2/clusters/createServerless", kind: "status", status: 500, times: 1 });
+    await emu.control.clearCalls();
+    const { id } = await up(p, { clusterName: "res-lost", plan: "Serverless", regionId: "gcp-us-west1" });
+    expect(id).toBe(made.clusterId);
+    const calls = await emu.control.calls();
+    expect(calls.calls.filter((c) => c.path.includes("createServerless"))).toHaveLength(1);
+    expect(logs.join("\n")).toMatch(/response was lost/);
+  });
+
+  it("fails without an API key, naming where to set it and no secret", async () => {
+    const { provider } = await import("../../../src/resources/runtime");
+    const p = provider("Cluster", { config: {}, log: () => undefined });
+    const message = await rejectionMessage(p.create({ clusterName: "x", plan: "Free", regionId: "gcp-us-west1" }));
+    expect(message).toMatch(/zilliz:apiKey/);
+  });
+});
