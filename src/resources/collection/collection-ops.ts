@@ -107,7 +107,12 @@ async function create(ctx: RuntimeContext, inputs: Record<string, unknown>) {
   const n = named(inputs);
   const id = collectionId(inputs);
   const fields = fieldsOf(inputs);
-  const exists = inputs.adopt === true && (await mc.collections.has(n));
+  // Milvus answers a create of an existing collection with the same schema with success, so a takeover
+  // would go unnoticed: look first, and take an existing collection over only when asked to.
+  const exists = await mc.collections.has(n);
+  if (exists && inputs.adopt !== true) {
+    throw new Error(`Collection: "${n.collectionName}" already exists; set adopt: true to take it over, or choose another collectionName`);
+  }
   if (exists) {
     const mismatches = adoptMismatches(inputs, await mc.collections.describe(n));
     if (mismatches.length > 0) throw adoptRefusal(`collection "${n.collectionName}"`, mismatches);

@@ -55,3 +55,21 @@ export async function rejectionMessage(promise: Promise<unknown>): Promise<strin
   expect(err).toBeInstanceOf(Error);
   return (err as Error).message;
 }
+
+/** A RUNNING serverless cluster on the emulator: its data-plane endpoint and `user:password` token. */
+export async function clusterOn(emu: TestEmulator, name: string): Promise<{ clusterId: string; endpoint: string; token: string }> {
+  const { p } = providerFor("Cluster", emu);
+  const { id, outs } = await up(p, { clusterName: name, plan: "Serverless", regionId: "gcp-us-west1" });
+  return { clusterId: id, endpoint: outs.connectAddress as string, token: `${outs.username as string}:${outs.password as string}` };
+}
+
+/** Inserts rows straight through the data plane (the resources never write entities). */
+export async function insertRows(endpoint: string, token: string, collectionName: string, data: Array<Record<string, unknown>>): Promise<void> {
+  const res = await fetch(`${endpoint.replace(/\/$/, "")}/v2/vectordb/entities/insert`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+    body: JSON.stringify({ collectionName, data }),
+  });
+  const body = (await res.json()) as { code: number; message?: string };
+  expect(body.code, body.message).toBe(0);
+}
