@@ -3,8 +3,8 @@ import { z } from "zod";
 import { MILVUS_NAME } from "../collection/collection-schema";
 
 export const DEFAULT_IMPORT_WAIT_SECONDS = 60 * 60;
-/** Object storage schemes the Zilliz Cloud import accepts. */
-const OBJECT_URL = /^(s3|s3a|gs|gcs|az|azure|https?|oss|cos):\/\/[^\s/]+\/\S*$/;
+/** Object storage schemes the Zilliz Cloud import accepts (`file:///` too, which only zilliz-local reads). */
+const OBJECT_URL = /^((s3|s3a|gs|gcs|az|azure|https?|oss|cos):\/\/[^\s/]+\/\S*|file:\/\/\/\S+)$/;
 
 const objectUrl = z.string().regex(OBJECT_URL, "expected an object URL such as s3://bucket/path/file.parquet or https://…");
 /** A data-plane file key (relative to the Milvus bucket), for self-hosted imports. */
