@@ -1,8 +1,8 @@
 /** Cluster create/read/update/delete against the control plane v2 (run time only). */
-import { normalizeClusterStatus, waitFor, ZillizClient, isNotFound, isAlreadyExists, type Cluster as ClusterInfo } from "../../client";
+import { normalizeClusterStatus, waitFor, isNotFound, isAlreadyExists, type Cluster as ClusterInfo } from "../../client";
+import { clusterApi, type ClusterApi } from "./cluster-api";
 import { adoptRefusal, deadlineMs, outcomeUnknown, pickInputs, type ResourceOps, type RuntimeContext } from "../shared/runtime-context";
 import { partialState } from "../shared/partial-state";
-import { requireApiKey } from "../shared/provider-config";
 import { planClusterDiff } from "./cluster-plan";
 import { clusterInputsSchema, DEFAULT_CLUSTER_WAIT_SECONDS, DEFAULT_CU_TYPE, isDedicated } from "./cluster-schema";
 
@@ -11,23 +11,20 @@ export const CLUSTER_INPUT_KEYS = [
   "clusterName", "plan", "regionId", "projectId", "cuType", "cuSize", "replica", "labels", "desiredStatus", "apiVersion", "waitTimeoutSeconds", "adopt",
 ] as const;
 
-function client(ctx: RuntimeContext, inputs: Record<string, unknown>): ZillizClient {
-  if (inputs.apiVersion === "v1") throw new Error("Cluster: apiVersion v1 is not supported by this version of pulumi-zilliz; use v2 (the default)");
-  return new ZillizClient({ apiKey: requireApiKey(ctx.config), baseUrl: ctx.config.cloudApiUrl, regionId: inputs.regionId as string | undefined });
-}
+const client = clusterApi;
 
-async function resolveProjectId(zc: ZillizClient, inputs: Record<string, unknown>): Promise<string> {
+async function resolveProjectId(zc: ClusterApi, inputs: Record<string, unknown>): Promise<string> {
   if (typeof inputs.projectId === "string") return inputs.projectId;
-  const projects = await zc.projects.list();
+  const projects = await zc.listProjects();
   const found = projects.find((p) => p.projectName === "Default Project") ?? (projects.length === 1 ? projects[0] : undefined);
   if (!found) throw new Error(`Cluster: no projectId given and no project named "Default Project" among ${projects.length} projects; set projectId`);
   return found.projectId;
 }
 
 /** Waits until the cluster reaches `target` (RUNNING or SUSPENDED), logging progress. */
-async function waitStatus(ctx: RuntimeContext, zc: ZillizClient, id: string, target: string, inputs: Record<string, unknown>): Promise<ClusterInfo> {
+async function waitStatus(ctx: RuntimeContext, zc: ClusterApi, id: string, target: string, inputs: Record<string, unknown>): Promise<ClusterInfo> {
   return waitFor({
-    poll: () => zc.clusters.describe(id),
+    poll: () => zc.describe(id),
     check: (c) => {
       const s = normalizeClusterStatus(c.status);
       if (s === target) return "done";
@@ -83,9 +80,9 @@ async function create(ctx: RuntimeContext, inputs: Record<string, unknown>): Pro
   const plan = inputs.plan as string;
   let id: string;
   let secrets: { username?: string; password?: string } = {};
-  const existing = inputs.adopt === true ? await zc.clusters.findByName(name, { projectId }) : undefined;
+  const existing = inputs.adopt === true ? await zc.findByName(name, projectId) : undefined;
   if (existing) {
-    const described = await zc.clusters.describe(existing.clusterId);
+    const described = await zc.describe(existing.clusterId);
     const mismatches = adoptMismatches(inputs, described);
     if (mismatches.length > 0) throw adoptRefusal(`cluster "${name}" (${existing.clusterId})`, mismatches);
     id = existing.clusterId;
@@ -93,22 +90,17 @@ async function create(ctx: RuntimeContext, inputs: Record<string, unknown>): Pro
   } else {
     const labels = inputs.labels as Record<string, string> | undefined;
     try {
-      const created =
-        plan === "Free"
-          ? await zc.clusters.createFree({ clusterName: name, projectId, regionId: inputs.regionId as string })
-          : plan === "Serverless"
-            ? await zc.clusters.createServerless({ clusterName: name, projectId, regionId: inputs.regionId as string, labels })
-            : await zc.clusters.createDedicated({
-                clusterName: name, projectId, regionId: inputs.regionId as string, plan, cuType: (inputs.cuType as string) ?? DEFAULT_CU_TYPE,
-                cuSize: (inputs.cuSize as number) ?? 1, replica: inputs.replica as number | undefined, labels,
-              });
+      const created = await zc.create(plan, {
+        clusterName: name, projectId, regionId: inputs.regionId as string, cuType: (inputs.cuType as string) ?? DEFAULT_CU_TYPE,
+        cuSize: (inputs.cuSize as number) ?? 1, replica: inputs.replica as number | undefined, labels,
+      });
       id = created.clusterId;
       secrets = { username: created.username, password: created.password };
     } catch (e) {
       if (isAlreadyExists(e)) throw new Error(`Cluster: a cluster named "${name}" already exists in project ${projectId}; set adopt: true to take it over, or choose another clusterName`);
       if (!outcomeUnknown(e)) throw e;
       // The answer was lost: the cluster may exist. Look it up by name instead of creating a second one.
-      const found = await zc.clusters.findByName(name, { projectId });
+      const found = await zc.findByName(name, projectId);
       if (!found) throw e;
       id = found.clusterId;
       ctx.log(`cluster ${id}: the create response was lost; found the cluster by name (its password was not received)`);
@@ -117,10 +109,10 @@ async function create(ctx: RuntimeContext, inputs: Record<string, unknown>): Pro
   let last: ClusterInfo | undefined;
   const partialOuts = () => ({ ...pickInputs(inputs, CLUSTER_INPUT_KEYS), projectId, clusterId: id, status: last ? normalizeClusterStatus(last.status) : "CREATING", username: secrets.username ?? "", password: secrets.password ?? "" });
   try {
-    last = await zc.clusters.describe(id);
+    last = await zc.describe(id);
     if (normalizeClusterStatus(last.status) !== "SUSPENDED" || inputs.desiredStatus !== "SUSPENDED") last = await waitStatus(ctx, zc, id, "RUNNING", inputs);
     if (inputs.desiredStatus === "SUSPENDED" && normalizeClusterStatus(last.status) !== "SUSPENDED") {
-      await zc.clusters.suspend(id);
+      await zc.suspend(id);
       last = await waitStatus(ctx, zc, id, "SUSPENDED", inputs);
     }
   } catch (e) {
@@ -133,7 +125,7 @@ async function read(ctx: RuntimeContext, id: string, props: Record<string, unkno
   const zc = client(ctx, props);
   let c: ClusterInfo;
   try {
-    c = await zc.clusters.describe(id);
+    c = await zc.describe(id);
   } catch (e) {
     if (isNotFound(e)) return {};
     throw e;
@@ -165,23 +157,23 @@ async function update(ctx: RuntimeContext, id: string, olds: Record<string, unkn
     for (const step of steps) {
       switch (step) {
         case "clusterName":
-          await zc.clusters.modifyProperties(id, { clusterName: news.clusterName as string });
+          await zc.rename(id, news.clusterName as string);
           break;
         case "labels":
-          await zc.clusters.putLabels(id, (news.labels as Record<string, string>) ?? {});
+          await zc.putLabels(id, (news.labels as Record<string, string>) ?? {});
           break;
         case "cuSize":
-          await zc.clusters.modify(id, { cuSize: (news.cuSize as number) ?? 1 });
+          await zc.modify(id, { cuSize: (news.cuSize as number) ?? 1 });
           await waitStatus(ctx, zc, id, "RUNNING", news);
           break;
         case "replica":
-          await zc.clusters.modify(id, { replica: (news.replica as number) ?? 1 });
+          await zc.modify(id, { replica: (news.replica as number) ?? 1 });
           await waitStatus(ctx, zc, id, "RUNNING", news);
           break;
         case "desiredStatus": {
           const target = (news.desiredStatus as string) ?? "RUNNING";
-          const now = normalizeClusterStatus((await zc.clusters.describe(id)).status);
-          if (now !== target) await (target === "SUSPENDED" ? zc.clusters.suspend(id) : zc.clusters.resume(id));
+          const now = normalizeClusterStatus((await zc.describe(id)).status);
+          if (now !== target) await (target === "SUSPENDED" ? zc.suspend(id) : zc.resume(id));
           await waitStatus(ctx, zc, id, target, news);
           break;
         }
@@ -191,17 +183,17 @@ async function update(ctx: RuntimeContext, id: string, olds: Record<string, unkn
       }
     }
   } catch (e) {
-    const now = await zc.clusters.describe(id).catch(() => undefined);
+    const now = await zc.describe(id).catch(() => undefined);
     throw partialState(id, now ? outputs({ ...olds, projectId }, now, olds) : olds, e);
   }
-  return { outs: outputs({ ...news, projectId }, await zc.clusters.describe(id), { username: olds.username, password: olds.password }) };
+  return { outs: outputs({ ...news, projectId }, await zc.describe(id), { username: olds.username, password: olds.password }) };
 }
 
 async function remove(ctx: RuntimeContext, id: string, props: Record<string, unknown>): Promise<void> {
   const zc = client(ctx, props);
   const statusNow = async (): Promise<string> => {
     try {
-      return normalizeClusterStatus((await zc.clusters.describe(id)).status);
+      return normalizeClusterStatus((await zc.describe(id)).status);
     } catch (e) {
       if (isNotFound(e)) return "GONE";
       throw e;
@@ -212,7 +204,7 @@ async function remove(ctx: RuntimeContext, id: string, props: Record<string, unk
   if (before === "GONE" || before === "DELETED") return;
   if (before !== "DELETING") {
     try {
-      await zc.clusters.drop(id);
+      await zc.drop(id);
     } catch (e) {
       if (isNotFound(e)) return;
       throw e;

@@ -37,8 +37,13 @@ export const clusterInputsSchema = z
         ctx.addIssue({ code: "custom", path: ["desiredStatus"], message: `a ${v.plan} cluster cannot be suspended (Dedicated plans only)` });
       }
     }
-    if (v.apiVersion === "v1" && v.clusterName.length > 32) {
-      ctx.addIssue({ code: "custom", path: ["clusterName"], message: "the v1 API allows at most 32 characters" });
+    if (v.apiVersion === "v1") {
+      if (v.clusterName.length > 32) ctx.addIssue({ code: "custom", path: ["clusterName"], message: "the v1 API allows at most 32 characters" });
+      // The v1 API has no labels or replica calls and knows only Standard and Enterprise dedicated plans.
+      for (const key of ["labels", "replica"] as const) {
+        if (v[key] !== undefined) ctx.addIssue({ code: "custom", path: [key], message: `${key} needs apiVersion v2` });
+      }
+      if (v.plan === "BusinessCritical") ctx.addIssue({ code: "custom", path: ["plan"], message: "BusinessCritical needs apiVersion v2" });
     }
     if (v.cuSize !== undefined && v.replica !== undefined && v.cuSize * v.replica > 1024) {
       ctx.addIssue({ code: "custom", path: ["replica"], message: "cuSize × replica must be at most 1024" });

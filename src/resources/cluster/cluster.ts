@@ -51,8 +51,9 @@ export interface ClusterArgs {
    */
   desiredStatus?: pulumi.Input<"RUNNING" | "SUSPENDED">;
   /**
-   * Control-plane API version. Only `v2` (default) is implemented; `v1` is refused at create.
-   * @example "v2"
+   * Control-plane API version: `v2` (default) or the deprecated regional `v1` (no rename, labels or replica;
+   * Standard/Enterprise only). Switching it only changes which API the provider calls.
+   * @example "v1"
    */
   apiVersion?: pulumi.Input<"v1" | "v2">;
   /**

@@ -126,3 +126,23 @@ describe("Cluster create edge cases", () => {
     expect(message).toMatch(/zilliz:apiKey/);
   });
 });
+
+describe("Cluster over the v1 control plane", () => {
+  it("creates, resizes, refreshes without diff and deletes a dedicated cluster", async () => {
+    const { p } = providerFor("Cluster", emu);
+    const inputs = { clusterName: "res-v1", plan: "Standard", regionId: "gcp-us-west1", cuSize: 1, apiVersion: "v1" };
+    const { id, outs } = await up(p, inputs);
+    expect(outs).toMatchObject({ status: "RUNNING", cuSize: 1 });
+    const resized = (await p.update!(id, outs, { ...inputs, cuSize: 2 })).outs as Record<string, unknown>;
+    expect(resized.cuSize).toBe(2);
+    await refreshNoDiff(p, id, resized, { ...inputs, cuSize: 2 });
+    await p.delete!(id, resized);
+    expect(await p.read!(id, resized)).toEqual({});
+  });
+
+  it("check refuses labels and replica with v1", async () => {
+    const { p } = providerFor("Cluster", emu);
+    const r = await p.check({}, { clusterName: "x", plan: "Standard", regionId: "gcp-us-west1", apiVersion: "v1", labels: { a: "b" }, replica: 2 });
+    expect(r.failures!.map((f) => f.property).sort()).toEqual(["labels", "replica"]);
+  });
+});
