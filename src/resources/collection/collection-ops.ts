@@ -6,6 +6,7 @@ import { canonicalJson } from "../shared/stable-equal";
 import { canonicalProperties, sameFields } from "./collection-canonical";
 import { planCollectionDiff } from "./collection-plan";
 import { collectionInputsSchema, DEFAULT_COLLECTION_WAIT_SECONDS, type FieldInput } from "./collection-schema";
+import { createV1, deleteV1, readV1 } from "./collection-v1-ops";
 import { describedProperties, fromDescribedField, toWireField } from "./collection-wire";
 
 export const COLLECTION_INPUT_KEYS = [
@@ -21,7 +22,6 @@ const NEEDS_RELEASE = /^(mmap\.enabled|lazyload\.enabled|warmup)/;
 type Named = { collectionName: string; dbName?: string };
 
 function client(ctx: RuntimeContext, p: Record<string, unknown>): MilvusClient {
-  if (p.apiVersion === "v1") throw new Error("Collection: apiVersion v1 is not supported by this version of pulumi-zilliz; use v2 (the default)");
   return new MilvusClient({ endpoint: p.endpoint as string, token: (p.token as string | undefined) ?? ctx.config.apiKey, dbName: p.dbName as string | undefined });
 }
 
@@ -103,6 +103,7 @@ async function guardDataLoss(ctx: RuntimeContext, mc: MilvusClient, n: Named, p:
 }
 
 async function create(ctx: RuntimeContext, inputs: Record<string, unknown>) {
+  if (inputs.apiVersion === "v1") return createV1(ctx, inputs, collectionId(inputs));
   const mc = client(ctx, inputs);
   const n = named(inputs);
   const id = collectionId(inputs);
@@ -150,7 +151,8 @@ async function create(ctx: RuntimeContext, inputs: Record<string, unknown>) {
 
 async function read(ctx: RuntimeContext, id: string, props: Record<string, unknown>) {
   const [db, ...rest] = id.split("/");
-  const p = { ...props, collectionName: props.collectionName ?? rest.join("/"), dbName: props.dbName ?? (db === "default" ? undefined : db) };
+  const p: Record<string, unknown> = { ...props, collectionName: props.collectionName ?? rest.join("/"), dbName: props.dbName ?? (db === "default" ? undefined : db) };
+  if (p.apiVersion === "v1") return readV1(ctx, id, p);
   const mc = client(ctx, p);
   let d: CollectionDescription;
   try {
@@ -165,6 +167,8 @@ async function read(ctx: RuntimeContext, id: string, props: Record<string, unkno
 }
 
 async function update(ctx: RuntimeContext, id: string, olds: Record<string, unknown>, news: Record<string, unknown>) {
+  // Over v1 only local settings change in place (the diff replaces everything else).
+  if (news.apiVersion === "v1") return { outs: { ...pickInputs(news, COLLECTION_INPUT_KEYS), collectionId: olds.collectionId, loadState: olds.loadState } };
   const mc = client(ctx, news);
   const plan = planCollectionDiff(olds, news);
   let n = named(olds);
@@ -199,6 +203,7 @@ async function update(ctx: RuntimeContext, id: string, olds: Record<string, unkn
 }
 
 async function remove(ctx: RuntimeContext, _id: string, props: Record<string, unknown>): Promise<void> {
+  if (props.apiVersion === "v1") return deleteV1(ctx, props);
   const mc = client(ctx, props);
   const n = named(props);
   try {

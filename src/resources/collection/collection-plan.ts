@@ -55,6 +55,13 @@ export function planCollectionDiff(olds: Record<string, unknown>, news: Record<s
     if (addableFields(oldFields, newSchema?.fields ?? [])) plan.updates.push("schema");
     else plan.replaces.push("schema");
   }
+  if ((news.apiVersion ?? olds.apiVersion) === "v1") {
+    // REST v1 has no rename, alter or add-field calls: such changes need a new collection.
+    for (const key of ["collectionName", "description", "properties", "schema"]) {
+      if (plan.updates.includes(key)) plan.replaces.push(key);
+    }
+    plan.updates = plan.updates.filter((k) => !plan.replaces.includes(k));
+  }
   plan.changes = plan.replaces.length + plan.updates.length > 0;
   // A name is unique per database: when the replacement keeps the name, the old one must go first.
   plan.deleteBeforeReplace = plan.replaces.length > 0 && olds.collectionName === news.collectionName && olds.dbName === news.dbName && canonicalEndpoint(olds.endpoint) === canonicalEndpoint(news.endpoint);

@@ -90,7 +90,8 @@ export const collectionSchemaSchema = z
 
 const propertyValue = z.union([z.string(), z.number(), z.boolean()]);
 
-export const collectionInputsSchema = z.object({
+export const collectionInputsSchema = z
+  .object({
   endpoint: z.url({ message: "endpoint must be an http(s) URL such as https://in01-….zillizcloud.com" }),
   token: z.string().optional(),
   dbName: milvusName.optional(),
@@ -106,7 +107,24 @@ export const collectionInputsSchema = z.object({
   adopt: z.boolean().optional(),
   apiVersion: z.enum(["v1", "v2"]).optional(),
   waitTimeoutSeconds: z.number().int().min(1).max(24 * 3600).optional(),
-});
+  })
+  .superRefine((v, ctx) => {
+    if (v.apiVersion !== "v1") return;
+    // REST v1 creates one fixed shape: an Int64 primary key and one FloatVector, indexed and loaded by the server.
+    const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message });
+    const f = v.schema.fields;
+    if (f.length !== 2 || !f[0]?.isPrimary || f[0].dataType !== "Int64" || f[1]?.dataType !== "FloatVector") {
+      issue(["schema", "fields"], "apiVersion v1 supports exactly [Int64 primary key, FloatVector]");
+    }
+    f.forEach((field, i) => {
+      for (const key of ["nullable", "defaultValue", "isPartitionKey", "isClusteringKey", "typeParams", "description"] as const) {
+        if (field[key] !== undefined) issue(["schema", "fields", i, key], `${key} needs apiVersion v2`);
+      }
+    });
+    for (const key of ["shardsNum", "consistencyLevel", "properties", "loaded"] as const) {
+      if (v[key] !== undefined) issue([key], `${key} needs apiVersion v2`);
+    }
+  });
 
 /** Validated Collection inputs. */
 export type CollectionInputs = z.output<typeof collectionInputsSchema>;

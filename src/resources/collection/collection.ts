@@ -88,7 +88,10 @@ export interface CollectionArgs {
   allowDataLoss?: pulumi.Input<boolean>;
   /** Take over an existing collection of the same name if its schema matches (refused listing differences otherwise). @example true */
   adopt?: pulumi.Input<boolean>;
-  /** Data-plane API version: only `v2` (default) is implemented. */
+  /**
+   * Data-plane API version: `v2` (default) or `v1` for older servers (only an Int64 primary key plus one FloatVector;
+   * no properties or load management; any non-local change replaces; dropping always needs `allowDataLoss`).
+   */
   apiVersion?: pulumi.Input<"v1" | "v2">;
   /** Deadline for load waits and drops, in seconds (default 600). @example 1200 */
   waitTimeoutSeconds?: pulumi.Input<number>;

@@ -152,3 +152,28 @@ describe("Collection partial state", () => {
     }
   });
 });
+
+describe("Collection over REST v1", () => {
+  const v1 = (over: Record<string, unknown> = {}) => ({
+    endpoint, token, apiVersion: "v1", collectionName: "legacy",
+    schema: { fields: [{ name: "id", dataType: "Int64", isPrimary: true, autoId: true }, { name: "vec", dataType: "FloatVector", dim: 4 }] }, ...over,
+  });
+
+  it("check refuses what v1 cannot create", async () => {
+    const { p } = providerFor("Collection", emu);
+    const r = await p.check({}, coll("x", { apiVersion: "v1" }));
+    expect(r.failures!.map((f) => f.property)).toEqual(expect.arrayContaining(["schema.fields", "properties"]));
+  });
+
+  it("creates, refreshes without diff, replaces on rename, and drops only with an opt-in", async () => {
+    const { p } = providerFor("Collection", emu);
+    const { id, outs } = await up(p, v1());
+    expect(id).toBe("default/legacy");
+    await refreshNoDiff(p, id, outs, v1());
+    expect(await p.diff!(id, outs, v1({ collectionName: "legacy2" }))).toMatchObject({ replaces: ["collectionName"] });
+    expect(await rejectionMessage(p.delete!(id, outs))).toMatch(/cannot count/);
+    const { p: allowing } = providerFor("Collection", emu, { allowDataLoss: true });
+    await allowing.delete!(id, outs);
+    expect(await p.read!(id, outs)).toEqual({});
+  });
+});
