@@ -1,5 +1,5 @@
 /** ImportJob create/read/delete: Zilliz Cloud (control plane v2 by clusterId) or a Milvus data plane. */
-import { isNotFound, MilvusClient, normalizeImportState, waitFor, ZillizClient, type ImportProgress } from "../../client";
+import { isNotFound, MilvusClient, normalizeImportState, waitFor, ZillizClient, ZillizClientV1, type ImportProgress, type ImportProgressV1 } from "../../client";
 import { partialState } from "../shared/partial-state";
 import { requireApiKey } from "../shared/provider-config";
 import { deadlineMs, outcomeUnknown, pickInputs, type ResourceOps, type RuntimeContext } from "../shared/runtime-context";
@@ -7,7 +7,7 @@ import { planImportJobDiff } from "./import-job-plan";
 import { DEFAULT_IMPORT_WAIT_SECONDS, importJobInputsSchema, objectUrlGroups } from "./import-job-schema";
 
 export const IMPORT_JOB_INPUT_KEYS = [
-  "clusterId", "endpoint", "apiVersion", "token", "dbName", "collectionName", "partitionName", "objectUrls", "accessKey", "secretKey", "waitTimeoutSeconds", "waitForCompletion",
+  "clusterId", "endpoint", "apiVersion", "regionId", "token", "dbName", "collectionName", "partitionName", "objectUrls", "accessKey", "secretKey", "waitTimeoutSeconds", "waitForCompletion",
 ] as const;
 
 /** One way to submit and follow a job, whichever plane it runs on. */
@@ -16,8 +16,14 @@ interface ImportApi {
   progress(jobId: string): Promise<ImportProgress>;
 }
 
+/** v1 reports a fraction and an error message instead of a state. */
+function fromV1(s: ImportProgressV1): ImportProgress {
+  const ready = s.readyPercentage ?? 0;
+  const state = s.errorMessage ? "Failed" : ready >= 1 ? "Completed" : "Importing";
+  return { jobId: s.jobId, state, progress: Math.round(ready * 100), ...(s.errorMessage ? { reason: s.errorMessage } : {}) };
+}
+
 function api(ctx: RuntimeContext, p: Record<string, unknown>): ImportApi {
-  if (p.apiVersion === "v1") throw new Error("ImportJob: apiVersion v1 is not supported by this version of pulumi-zilliz; use v2 (the default)");
   const urls = objectUrlGroups((p.objectUrls as Array<string | string[]>) ?? []);
   const common = {
     collectionName: p.collectionName as string,
@@ -31,8 +37,20 @@ function api(ctx: RuntimeContext, p: Record<string, unknown>): ImportApi {
       progress: (jobId) => mc.importJobs.getProgress({ jobId, ...(p.dbName ? { dbName: p.dbName as string } : {}) }),
     };
   }
-  const zc = new ZillizClient({ apiKey: requireApiKey(ctx.config), baseUrl: ctx.config.cloudApiUrl });
   const clusterId = p.clusterId as string;
+  if (p.apiVersion === "v1") {
+    const v1 = new ZillizClientV1({ apiKey: requireApiKey(ctx.config), baseUrl: ctx.config.cloudApiUrl, regionId: p.regionId as string | undefined });
+    return {
+      submit: async () =>
+        (await v1.importJobs.create({
+          clusterId, collectionName: common.collectionName, objectUrl: urls[0]![0]!,
+          ...(common.partitionName ? { partitionName: common.partitionName } : {}),
+          ...(p.accessKey !== undefined ? { accessKey: p.accessKey as string, secretKey: p.secretKey as string } : {}),
+        })).jobId,
+      progress: async (jobId) => fromV1(await v1.importJobs.getProgress({ clusterId, jobId })),
+    };
+  }
+  const zc = new ZillizClient({ apiKey: requireApiKey(ctx.config), baseUrl: ctx.config.cloudApiUrl });
   return {
     submit: async () =>
       (await zc.importJobs.create({

@@ -2,7 +2,7 @@
 import { planChanges, type DiffPlan } from "../shared/plan";
 
 export const IMPORT_JOB_REPLACE_ON = [
-  "clusterId", "endpoint", "apiVersion", "dbName", "collectionName", "partitionName", "objectUrls", "accessKey", "secretKey",
+  "clusterId", "endpoint", "apiVersion", "regionId", "dbName", "collectionName", "partitionName", "objectUrls", "accessKey", "secretKey",
 ] as const;
 /** Changing the token or the wait settings does not need a new import. */
 const LOCAL_ONLY = ["token", "waitTimeoutSeconds", "waitForCompletion"] as const;

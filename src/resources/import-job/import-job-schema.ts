@@ -15,6 +15,8 @@ export const importJobInputsSchema = z
     clusterId: z.string().regex(/^in\d{2}-[0-9a-f]+$/, "expected a cluster id like in01-0123abcd…").optional(),
     endpoint: z.url({ message: "endpoint must be an http(s) URL" }).optional(),
     apiVersion: z.enum(["v1", "v2"]).optional(),
+    /** v1 only: picks the regional v1 host (`controller.api.<region>…`). */
+    regionId: z.string().min(1).optional(),
     token: z.string().optional(),
     dbName: z.string().regex(MILVUS_NAME).optional(),
     collectionName: z.string().regex(MILVUS_NAME, "not a valid collection name"),
@@ -31,6 +33,11 @@ export const importJobInputsSchema = z
     }
     if ((v.accessKey === undefined) !== (v.secretKey === undefined)) {
       ctx.addIssue({ code: "custom", path: [v.accessKey === undefined ? "accessKey" : "secretKey"], message: "accessKey and secretKey go together" });
+    }
+    if (v.apiVersion === "v1") {
+      if (v.endpoint !== undefined) ctx.addIssue({ code: "custom", path: ["endpoint"], message: "apiVersion v1 imports go through the control plane: use clusterId" });
+      if (v.objectUrls.flat().length > 1) ctx.addIssue({ code: "custom", path: ["objectUrls"], message: "apiVersion v1 imports exactly one object URL" });
+      if (v.dbName !== undefined) ctx.addIssue({ code: "custom", path: ["dbName"], message: "dbName needs apiVersion v2" });
     }
     const item = v.endpoint !== undefined ? fileKey : objectUrl;
     v.objectUrls.forEach((entry, i) => {

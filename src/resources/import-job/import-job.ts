@@ -8,8 +8,10 @@ export interface ImportJobArgs {
   clusterId?: pulumi.Input<string>;
   /** A self-hosted Milvus endpoint (data-plane import; `objectUrls` are then keys in the Milvus bucket). */
   endpoint?: pulumi.Input<string>;
-  /** Only `v2` (default) is implemented. */
+  /** `v2` (default) or the deprecated control plane `v1` (one object URL, no dbName, with `regionId`). */
   apiVersion?: pulumi.Input<"v1" | "v2">;
+  /** v1 only: the region of the cluster, which picks the v1 host. @example "gcp-us-west1" */
+  regionId?: pulumi.Input<string>;
   /** Data-plane token for `endpoint` (secret). */
   token?: pulumi.Input<string>;
   /** Database, default `default`. */
@@ -34,7 +36,7 @@ export interface ImportJobArgs {
 }
 
 const OUTPUTS = [
-  "clusterId", "endpoint", "apiVersion", "token", "dbName", "collectionName", "partitionName", "objectUrls", "accessKey", "secretKey", "waitTimeoutSeconds",
+  "clusterId", "endpoint", "apiVersion", "regionId", "token", "dbName", "collectionName", "partitionName", "objectUrls", "accessKey", "secretKey", "waitTimeoutSeconds",
   "waitForCompletion", "jobId", "state", "progress", "importedRows", "totalRows", "reason",
 ] as const;
 

@@ -113,3 +113,21 @@ describe("ImportJob failures", () => {
     expect(await rowCount()).toBe(before + 1);
   });
 });
+
+describe("ImportJob over the v1 control plane", () => {
+  it("imports one object URL and waits for completion", async () => {
+    const { p } = providerFor("ImportJob", emu);
+    const before = await rowCount();
+    const inputs = { apiVersion: "v1", regionId: "gcp-us-west1", clusterId, collectionName: "target", objectUrls: ["s3://bucket/three.json"] };
+    const { id, outs } = await up(p, inputs);
+    expect(outs).toMatchObject({ jobId: id, state: "Completed", progress: 100 });
+    expect(await rowCount()).toBe(before + 3);
+    await refreshNoDiff(p, id, outs, inputs);
+  });
+
+  it("check refuses two URLs with v1", async () => {
+    const { p } = providerFor("ImportJob", emu);
+    const r = await p.check({}, { apiVersion: "v1", clusterId, collectionName: "target", objectUrls: ["s3://b/a.json", "s3://b/b.json"] });
+    expect(r.failures!.map((f) => f.property)).toEqual(["objectUrls"]);
+  });
+});
