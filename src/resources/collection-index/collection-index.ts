@@ -82,7 +82,7 @@ export class CollectionIndex extends ZillizDynamicResource {
   declare readonly totalRows: pulumi.Output<number>;
 
   constructor(name: string, args: CollectionIndexArgs, opts?: pulumi.CustomResourceOptions) {
-    super("CollectionIndex", name, propsBag(args, OUTPUTS), withSecretOutputs(opts, ["token"]));
+    super("CollectionIndex", name, propsBag(args, OUTPUTS, ["token"]), withSecretOutputs(opts, ["token"]));
   }
 
   /** Reads an existing index by id `<dbName>/<collectionName>/<indexName>`; `state` must give `endpoint` (and `token`). */

@@ -131,7 +131,7 @@ export class Collection extends ZillizDynamicResource {
   declare readonly loadState: pulumi.Output<string>;
 
   constructor(name: string, args: CollectionArgs, opts?: pulumi.CustomResourceOptions) {
-    super("Collection", name, propsBag(args, OUTPUTS), withSecretOutputs(opts, ["token"]));
+    super("Collection", name, propsBag(args, OUTPUTS, ["token"]), withSecretOutputs(opts, ["token"]));
   }
 
   /** Reads an existing collection by id `<dbName>/<collectionName>`; `state` must give `endpoint` (and `token`). */

@@ -58,7 +58,7 @@ export class ImportJob extends ZillizDynamicResource {
   declare readonly reason: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: ImportJobArgs, opts?: pulumi.CustomResourceOptions) {
-    super("ImportJob", name, propsBag(args, OUTPUTS), withSecretOutputs(opts, ["token", "accessKey", "secretKey"]));
+    super("ImportJob", name, propsBag(args, OUTPUTS, ["token", "accessKey", "secretKey"]), withSecretOutputs(opts, ["token", "accessKey", "secretKey"]));
   }
 
   /** Reads an existing job by id into the stack; `state` must give `clusterId` or `endpoint`. */

@@ -57,3 +57,20 @@ describe("resource classes", () => {
     expect(args).toEqual({ clusterName: "c-2", plan: "Free", regionId: "gcp-us-west1" });
   });
 });
+
+describe("credential inputs", () => {
+  it("are registered as secrets even when given as plain strings", async () => {
+    const before = registered.length;
+    new Collection("secret-docs", { endpoint: "https://h", token: "user:pass", collectionName: "docs", schema: { fields: [{ name: "id", dataType: "Int64", isPrimary: true }] } });
+    new ImportJob("secret-job", { clusterId: "in01-abc", collectionName: "docs", objectUrls: ["s3://b/a.json"], accessKey: "AK", secretKey: "SK" });
+    for (let i = 0; i < 100 && registered.length < before + 2; i++) await new Promise((r) => setTimeout(r, 20));
+    const docs = registered.find((r) => r.name === "secret-docs")!;
+    const job = registered.find((r) => r.name === "secret-job")!;
+    // The SDK's wire form of a secret: the special signature key with the secret signature, and the value.
+    const secret = (value: string) => ({ "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", value });
+    expect(docs.inputs.token).toEqual(secret("user:pass"));
+    expect(job.inputs.accessKey).toEqual(secret("AK"));
+    expect(job.inputs.secretKey).toEqual(secret("SK"));
+    expect(docs.inputs.collectionName).toBe("docs");
+  });
+});
