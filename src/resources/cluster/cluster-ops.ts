@@ -111,6 +111,12 @@ async function create(ctx: RuntimeContext, inputs: Record<string, unknown>): Pro
   try {
     last = await zc.describe(id);
     if (normalizeClusterStatus(last.status) !== "SUSPENDED" || inputs.desiredStatus !== "SUSPENDED") last = await waitStatus(ctx, zc, id, "RUNNING", inputs);
+    // createFree takes no labels: set them once the cluster runs.
+    const labels = inputs.labels as Record<string, string> | undefined;
+    if (!existing && plan === "Free" && labels && Object.keys(labels).length > 0) {
+      await zc.putLabels(id, labels);
+      last = await zc.describe(id);
+    }
     if (inputs.desiredStatus === "SUSPENDED" && normalizeClusterStatus(last.status) !== "SUSPENDED") {
       await zc.suspend(id);
       last = await waitStatus(ctx, zc, id, "SUSPENDED", inputs);

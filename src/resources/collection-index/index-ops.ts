@@ -2,7 +2,7 @@
 import { canonicalIndexFromDescribe, isNotFound, MilvusClient, waitFor, type IndexDescription } from "../../client";
 import { canonicalProperties } from "../collection/collection-canonical";
 import { partialState } from "../shared/partial-state";
-import { adoptRefusal, deadlineMs, pickInputs, type ResourceOps, type RuntimeContext } from "../shared/runtime-context";
+import { adoptRefusal, deadlineMs, outcomeUnknown, pickInputs, type ResourceOps, type RuntimeContext } from "../shared/runtime-context";
 import { planIndexDiff } from "./index-plan";
 import { DEFAULT_INDEX_WAIT_SECONDS, indexInputsSchema, INDEX_TYPES } from "./index-schema";
 
@@ -80,6 +80,25 @@ async function reloadIfPending(ctx: RuntimeContext, mc: MilvusClient, p: Record<
   }
 }
 
+/** Sends the create once; if its outcome is unknown, continues only when the index now exists as requested. */
+async function createOnce(ctx: RuntimeContext, mc: MilvusClient, inputs: Record<string, unknown>): Promise<void> {
+  try {
+    await mc.indexes.create({
+      ...named(inputs),
+      indexParams: [{
+        fieldName: inputs.fieldName as string, indexName: indexNameOf(inputs), indexType: inputs.indexType as string,
+        ...(inputs.metricType !== undefined ? { metricType: inputs.metricType as string } : {}),
+        ...(inputs.params !== undefined ? { params: inputs.params as Record<string, unknown> } : {}),
+      }],
+    });
+  } catch (e) {
+    if (!outcomeUnknown(e)) throw e;
+    const now = await describeIndex(mc, inputs).catch(() => undefined);
+    if (!now || mismatches(inputs, now).length > 0) throw e;
+    ctx.log(`index ${indexNameOf(inputs)}: the create response was lost; the index exists as requested`);
+  }
+}
+
 async function create(ctx: RuntimeContext, inputs: Record<string, unknown>) {
   const mc = client(ctx, inputs);
   const id = indexId(inputs);
@@ -95,14 +114,7 @@ async function create(ctx: RuntimeContext, inputs: Record<string, unknown>) {
     const diff = mismatches(inputs, existing);
     if (diff.length > 0) throw adoptRefusal(`index "${indexNameOf(inputs)}"`, diff);
   } else {
-    await mc.indexes.create({
-      ...named(inputs),
-      indexParams: [{
-        fieldName: inputs.fieldName as string, indexName: indexNameOf(inputs), indexType: inputs.indexType as string,
-        ...(inputs.metricType !== undefined ? { metricType: inputs.metricType as string } : {}),
-        ...(inputs.params !== undefined ? { params: inputs.params as Record<string, unknown> } : {}),
-      }],
-    });
+    await createOnce(ctx, mc, inputs);
   }
   try {
     const d = inputs.waitForBuild === false ? await describeIndex(mc, inputs) : await waitBuilt(ctx, mc, inputs);

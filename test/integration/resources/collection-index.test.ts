@@ -102,3 +102,4 @@ describe("CollectionIndex checks, adoption and partial state", () => {
     }
   });
 });
+
