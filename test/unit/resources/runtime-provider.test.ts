@@ -26,7 +26,8 @@ describe("runtime provider", () => {
     const p = provider("Cluster", { log: () => undefined });
     await p.configure({ config: config({ "zilliz:apiKey": "k", "zilliz:cloudApiUrl": "http://127.0.0.1:9" }) } as never);
     // The key is used: the call reaches the configured (closed) port instead of failing for a missing key.
-    const err = await p.create({ clusterName: "c", plan: "Free", regionId: "gcp-us-west1", projectId: "proj-00" }).catch((e: unknown) => e as Error);
+    const err = (await p.create({ clusterName: "c", plan: "Free", regionId: "gcp-us-west1", projectId: "proj-00" }).then(() => new Error("unexpected success"), (e: unknown) => e)) as Error;
+    expect(err.message).not.toBe("unexpected success");
     expect(err.message).not.toMatch(/no Zilliz Cloud API key/);
     expect(err.message).not.toContain("k\"");
   });
