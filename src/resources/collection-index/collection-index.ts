@@ -56,7 +56,7 @@ export interface CollectionIndexArgs {
 
 const OUTPUTS = [
   "endpoint", "token", "dbName", "collectionName", "fieldName", "indexName", "indexType", "metricType", "params", "fieldDataType", "waitForBuild", "adopt",
-  "waitTimeoutSeconds", "indexState", "indexedRows", "totalRows",
+  "waitTimeoutSeconds", "indexState",
 ] as const;
 
 /**
@@ -78,8 +78,6 @@ export class CollectionIndex extends ZillizDynamicResource {
   declare readonly params: pulumi.Output<IndexBuildParams | undefined>;
   /** `Finished`, `InProgress`, … at the last create or refresh. */
   declare readonly indexState: pulumi.Output<string>;
-  declare readonly indexedRows: pulumi.Output<number>;
-  declare readonly totalRows: pulumi.Output<number>;
 
   constructor(name: string, args: CollectionIndexArgs, opts?: pulumi.CustomResourceOptions) {
     super("CollectionIndex", name, propsBag(args, OUTPUTS, ["token"]), withSecretOutputs(opts, ["token"]));

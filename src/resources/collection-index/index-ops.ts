@@ -63,7 +63,8 @@ async function waitBuilt(ctx: RuntimeContext, mc: MilvusClient, p: Record<string
 }
 
 function outputs(p: Record<string, unknown>, d: IndexDescription | undefined): Record<string, unknown> {
-  return { ...pickInputs(p, INDEX_INPUT_KEYS), indexName: indexNameOf(p), indexState: d?.indexState ?? "", indexedRows: d?.indexedRows ?? 0, totalRows: d?.totalRows ?? 0 };
+  // Row counts are left out on purpose: they move with every insert, so a refresh would always report a change.
+  return { ...pickInputs(p, INDEX_INPUT_KEYS), indexName: indexNameOf(p), indexState: d?.indexState ?? "" };
 }
 
 /** Reloads a collection this provider released to drop an index, once all its vector fields are indexed again. */
@@ -149,7 +150,7 @@ async function read(ctx: RuntimeContext, id: string, props: Record<string, unkno
 
 async function update(_ctx: RuntimeContext, _id: string, olds: Record<string, unknown>, news: Record<string, unknown>) {
   // Only local settings change in place (token, wait settings); the index itself is untouched.
-  return { outs: { ...outputs(news, undefined), indexState: olds.indexState, indexedRows: olds.indexedRows, totalRows: olds.totalRows } };
+  return { outs: { ...outputs(news, undefined), indexState: olds.indexState } };
 }
 
 async function remove(ctx: RuntimeContext, _id: string, props: Record<string, unknown>): Promise<void> {

@@ -38,7 +38,10 @@ describe("CollectionIndex lifecycle", () => {
 
   it("refresh leaves no diff (params echoed as strings, default name)", async () => {
     const { p } = providerFor("CollectionIndex", emu);
-    await refreshNoDiff(p, id, outs, inputs);
+    // New rows must not change the refreshed outputs either (`refresh --expect-no-changes` compares them).
+    await insertRows(endpoint, token, "items", [{ tag: "b", vec: [0.5, 0.6, 0.7, 0.8] }]);
+    const r = await refreshNoDiff(p, id, outs, inputs);
+    expect(r.props).toEqual(outs);
   });
 
   it("changes local settings in place; any index change replaces, old one first", async () => {

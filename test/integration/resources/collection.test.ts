@@ -42,9 +42,10 @@ describe("Collection lifecycle", () => {
     expect(outs.collectionId).toMatch(/^\d+$/);
   });
 
-  it("refresh leaves no diff", async () => {
+  it("refresh leaves no diff and the same outputs", async () => {
     const { p } = providerFor("Collection", emu);
-    await refreshNoDiff(p, id, outs, inputs);
+    const r = await refreshNoDiff(p, id, outs, inputs);
+    expect(r.props).toEqual(outs);
   });
 
   it("updates properties, description, and adds a nullable field in place", async () => {

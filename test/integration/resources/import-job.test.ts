@@ -46,9 +46,10 @@ describe("ImportJob lifecycle", () => {
     expect(calls.calls.filter((c) => c.path.includes("import/create"))).toHaveLength(1);
   });
 
-  it("refresh leaves no diff", async () => {
+  it("refresh leaves no diff and the same outputs", async () => {
     const { p } = providerFor("ImportJob", emu);
-    await refreshNoDiff(p, id, outs, inputs);
+    const r = await refreshNoDiff(p, id, outs, inputs);
+    expect(r.props).toEqual(outs);
   });
 
   it("wait settings change in place; other files mean a new import (replace)", async () => {
