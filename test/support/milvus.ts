@@ -5,7 +5,7 @@
  * It fails loudly when Milvus cannot be installed or started: tests that need it must not skip.
  */
 import { execFileSync, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
@@ -21,8 +21,54 @@ export interface RunningMilvus {
 const repoRoot = path.resolve(__dirname, "..", "..");
 const STARTUP_TIMEOUT_MS = 240_000;
 
+const LOCK_DIR = path.join(tmpdir(), "pulumi-zilliz-milvus.lock");
+
+function lockHolderAlive(): boolean {
+  try {
+    const pid = Number(readFileSync(path.join(LOCK_DIR, "pid"), "utf8"));
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Embedded Milvus runs its etcd on fixed loopback ports (2379/2380), so two servers cannot run at once.
+ * Test files run in parallel worker processes; this cross-process lock makes them take turns.
+ */
+async function acquireLock(): Promise<() => void> {
+  const deadline = Date.now() + STARTUP_TIMEOUT_MS;
+  for (;;) {
+    try {
+      mkdirSync(LOCK_DIR);
+      writeFileSync(path.join(LOCK_DIR, "pid"), String(process.pid));
+      return () => rmSync(LOCK_DIR, { recursive: true, force: true });
+    } catch {
+      // Held by someone else. A holder that died leaves a stale lock: take it over.
+      if (!lockHolderAlive()) {
+        await new Promise((r) => setTimeout(r, 200));
+        if (!lockHolderAlive()) rmSync(LOCK_DIR, { recursive: true, force: true });
+        continue;
+      }
+      if (Date.now() > deadline) throw new Error(`another test kept the Milvus lock ${LOCK_DIR} too long`);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+}
+
 /** Starts Milvus on free loopback ports and resolves once its health check answers. */
 export async function startMilvus(): Promise<RunningMilvus> {
+  const release = await acquireLock();
+  try {
+    return await launch(release);
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+async function launch(release: () => void): Promise<RunningMilvus> {
   const python = execFileSync("bash", [path.join(repoRoot, "scripts", "ensure-milvus.sh")], {
     encoding: "utf8",
     stdio: ["ignore", "pipe", "inherit"],
@@ -68,6 +114,7 @@ export async function startMilvus(): Promise<RunningMilvus> {
         clearTimeout(forced);
       }
       rmSync(dataDir, { recursive: true, force: true });
+      release();
     },
   };
 }
