@@ -29,10 +29,10 @@ export default defineConfig({
           include: ["test/e2e/**/*.test.ts"],
           testTimeout: 900_000,
           hookTimeout: 900_000,
-          // The Pulumi SDK keeps global state per process (one inline program at a time), so e2e files
-          // run one after another, each in its own forked process.
+          // The Pulumi SDK keeps global state per process (one inline program at a time): each e2e file
+          // runs in its own forked process, and scripts/test.sh runs the tier with --no-file-parallelism
+          // (a per-project setting vitest 3 does not accept) so the files take turns.
           pool: "forks",
-          fileParallelism: false,
         },
       },
     ],

@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import type { TransitionKind, TransitionMode } from "../transition-mode";
 import { checkCredentials } from "./access";
+import type { ImportJobView } from "./imports";
 import { createPlane } from "./plane";
 
 export { DataPlaneError } from "./errors";
@@ -23,18 +24,7 @@ export interface DataPlaneOptions {
 }
 
 /** Import job progress as the control plane reports it. */
-export interface ImportJobInfo {
-  jobId: string;
-  collectionName: string;
-  state: "Pending" | "Importing" | "Completed" | "Failed";
-  progress: number;
-  importedRows: number;
-  totalRows: number;
-  reason: string;
-  completeTime: string;
-  fileName: string;
-  fileSize: number;
-}
+export type ImportJobInfo = ImportJobView;
 
 export interface DataPlane {
   /** node:http request listener for /v2/vectordb/* and /v1/vector/*; unknown path -> HTTP 404 text `404 page not found`; bad credentials -> HTTP 401 {"code":1800,...}. */
