@@ -20,19 +20,7 @@ import {
 } from "./errors";
 
 /** Kinds an API error can be classified into. */
-export type ApiErrorKind = Extract<
-  ErrorKind,
-  | "not_found"
-  | "already_exists"
-  | "invalid_argument"
-  | "unauthenticated"
-  | "permission_denied"
-  | "wrong_state"
-  | "rate_limited"
-  | "server_error"
-  | "unsupported_endpoint"
-  | "unknown"
->;
+export type ApiErrorKind = Exclude<ErrorKind, "connection" | "response_validation" | "wait_timeout" | "wait_failed">;
 
 /** A per-call table, consulted before the shared one. */
 export type CodeOverrides = Readonly<Record<number, ApiErrorKind>>;
