@@ -7,6 +7,7 @@ import type { Route, RouteContext } from "../router";
 import { CLOUDS, isKnownRegion, REGIONS } from "./catalog";
 import { checkPaging } from "./cluster-rules";
 import { PROMPTS, type ControlPlane } from "./control-plane";
+import { createdAnswer } from "./created-answer";
 import { clusterV1, projectV1 } from "./views";
 
 /** The v1 route table over one control plane. */
@@ -18,11 +19,7 @@ export function v1Routes(cp: ControlPlane): Route[] {
     return region;
   };
   const accepted = (clusterId: string, prompt: string) => ({ clusterId, prompt });
-  const create = async (make: () => ReturnType<ControlPlane["clusters"]["createDedicated"]>) => {
-    const created = make();
-    await cp.openEndpoint(created.cluster);
-    return { clusterId: created.cluster.clusterId, username: created.username, password: created.password, prompt: PROMPTS.create };
-  };
+  const create = (make: () => ReturnType<ControlPlane["clusters"]["createDedicated"]>) => createdAnswer(cp, make);
 
   return [
     route("GET", "/v1/clouds", () => CLOUDS.map(({ cloudId, descriptionV1 }) => ({ cloudId, description: descriptionV1 }))),

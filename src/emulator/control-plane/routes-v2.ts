@@ -4,6 +4,7 @@ import type { Route } from "../router";
 import { CLOUDS, REGIONS } from "./catalog";
 import { checkPaging } from "./cluster-rules";
 import { PROMPTS, type ControlPlane } from "./control-plane";
+import { createdAnswer } from "./created-answer";
 import { clusterDescribeV2, clusterListEntryV2, projectV2 } from "./views";
 
 /** The v2 route table over one control plane. */
@@ -11,11 +12,7 @@ export function v2Routes(cp: ControlPlane): Route[] {
   const route = (method: string, pattern: string, handler: Route["handler"]): Route => ({ method, pattern, version: "v2", handler });
   const accepted = (clusterId: string, prompt: string) => ({ clusterId, prompt });
 
-  const create = async (make: () => ReturnType<ControlPlane["clusters"]["createDedicated"]>) => {
-    const created = make();
-    await cp.openEndpoint(created.cluster);
-    return { clusterId: created.cluster.clusterId, username: created.username, password: created.password, prompt: PROMPTS.create };
-  };
+  const create = (make: () => ReturnType<ControlPlane["clusters"]["createDedicated"]>) => createdAnswer(cp, make);
 
   return [
     route("GET", "/v2/clouds", () => CLOUDS.map(({ cloudId, description }) => ({ cloudId, description }))),
