@@ -6,11 +6,11 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 stamp=node_modules/.pulumi-zilliz-lock-hash
 want="$(sha256sum package-lock.json | cut -d' ' -f1)"
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
-  # `npm install` rather than `npm ci`: npm 11.19 writes a lock file without other platforms' optional
-  # packages (rollup's native builds) and `npm ci` then refuses it as out of sync. With a lock file
-  # present, `npm install` installs exactly what it pins and leaves it unchanged.
-  echo "[ensure-deps] npm install (from package-lock.json)" >&2
-  npm install --no-audit --no-fund >&2
+  # `npm ci` installs exactly what the committed lock file pins and never rewrites it, so the tree stays
+  # clean. The lock file lists every platform's optional packages (rollup's native builds), which is
+  # what `npm ci` needs to accept it: regenerate it with `npm install` on any machine, never by hand.
+  echo "[ensure-deps] npm ci (from package-lock.json)" >&2
+  npm ci --no-audit --no-fund >&2
   echo "$want" > "$stamp"
 fi
 # prepare (the self-link) also runs during npm ci; run it again in case node_modules was copied.
