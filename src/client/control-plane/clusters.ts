@@ -141,7 +141,16 @@ export class Clusters {
    * this is how a create whose response was lost finds out whether it happened.
    */
   async findByName(clusterName: string, o: Opts & { projectId?: string } = {}): Promise<ClusterSummary | undefined> {
-    for await (const c of this.list(o)) if (c.clusterName === clusterName && c.status !== "DELETED") return c;
+    for await (const c of this.list(o)) {
+      if (c.clusterName !== clusterName || c.status === "DELETED") continue;
+      // The projectId filter is undocumented: check the project here too, so that a server that ignores the
+      // filter can never bind a cluster of another project (a list entry without projectId is described).
+      if (o.projectId !== undefined) {
+        const projectId = c.projectId ?? (await this.describe(c.clusterId, o)).projectId;
+        if (projectId !== o.projectId) continue;
+      }
+      return c;
+    }
     return undefined;
   }
   /** `POST /v2/clusters/{id}/modify`. Setting the same size twice is harmless, so it is retried. */

@@ -110,11 +110,25 @@ describe("control plane v2 endpoints", () => {
   it("clusters.findByName looks through every page and skips DELETED clusters", async () => {
     const m = new MockServer(V2);
     const v2 = new ZillizClient({ apiKey: "key", ...m.clientOptions() });
-    const page1 = Array.from({ length: 100 }, (_, i) => ({ ...summary, clusterId: `in01-${i}`, clusterName: i === 7 ? "target" : `c${i}`, status: i === 7 ? "DELETED" : "RUNNING" }));
+    const page1 = Array.from({ length: 100 }, (_, i) => ({ ...summary, projectId: "proj-1", clusterId: `in01-${i}`, clusterName: i === 7 ? "target" : `c${i}`, status: i === 7 ? "DELETED" : "RUNNING" }));
     m.on("GET", "/v2/clusters?pageSize=100&currentPage=1&projectId=proj-1", { body: { code: 0, data: { count: 101, currentPage: 1, pageSize: 100, clusters: page1 } } });
-    m.on("GET", "/v2/clusters?pageSize=100&currentPage=2&projectId=proj-1", { body: { code: 0, data: { count: 101, currentPage: 2, pageSize: 100, clusters: [{ ...summary, clusterId: "in01-live", clusterName: "target" }] } } });
+    m.on("GET", "/v2/clusters?pageSize=100&currentPage=2&projectId=proj-1", { body: { code: 0, data: { count: 101, currentPage: 2, pageSize: 100, clusters: [{ ...summary, projectId: "proj-1", clusterId: "in01-live", clusterName: "target" }] } } });
     expect((await v2.clusters.findByName("target", { projectId: "proj-1" }))?.clusterId).toBe("in01-live");
     expect(m.calls).toHaveLength(2);
+  });
+
+  it("clusters.findByName never binds a cluster of another project, even when the server ignores the filter", async () => {
+    const m = new MockServer(V2);
+    const v2 = new ZillizClient({ apiKey: "key", ...m.clientOptions() });
+    const clusters = [
+      { ...summary, clusterId: "in01-other", clusterName: "target", projectId: "proj-2" },
+      { ...summary, clusterId: "in01-unsure", clusterName: "target", projectId: undefined },
+    ];
+    m.on("GET", "/v2/clusters?pageSize=100&currentPage=1&projectId=proj-1", { body: { code: 0, data: { count: 2, currentPage: 1, pageSize: 100, clusters } } });
+    // The entry without a projectId is described to learn its project.
+    m.on("GET", "/v2/clusters/in01-unsure", { body: { code: 0, data: { ...summary, clusterId: "in01-unsure", clusterName: "target", projectId: "proj-3" } } });
+    expect(await v2.clusters.findByName("target", { projectId: "proj-1" })).toBeUndefined();
+    expect(m.calls.map((c) => c.path)).toEqual(["/v2/clusters?pageSize=100&currentPage=1&projectId=proj-1", "/v2/clusters/in01-unsure"]);
   });
 
   it("importJobs.list pages through records", async () => {
