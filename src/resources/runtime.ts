@@ -2,25 +2,25 @@
  * `pulumi-zilliz/runtime`: the implementation the thin `__provider` module loads in the provider process
  * (`require("pulumi-zilliz/runtime").provider(kind)`). Everything with weight (zod, the REST client,
  * credentials) lives here and is loaded at run time, so none of it is ever serialised into state.
+ *
+ * Every engine call goes through the same derivations from the resource's spec: check validates with the
+ * derived schema, diff plans from the spec, the stored state is composed from the inputs as written and what
+ * the server reports, and any failure after the object exists becomes partial state that `destroy` can load.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { clusterOps } from "./cluster/cluster-ops";
-import { collectionOps } from "./collection/collection-ops";
-import { indexOps } from "./collection-index/index-ops";
-import { importJobOps } from "./import-job/import-job-ops";
+import { RESOURCES } from "./registry";
 import { validateInputs } from "./shared/check-inputs";
-import { isPartialState } from "./shared/partial-state";
+import { inputsSchema } from "./shared/derive-schema";
+import { IncompleteError, PartialStateError, pendingWork } from "./shared/partial-state";
+import { planFromSpec, settle, type DiffPlan } from "./shared/plan";
 import { pulumiProgress } from "./shared/progress-log";
 import { readProviderConfig, type ConfigSource, type ProviderConfig } from "./shared/provider-config";
-import type { ResourceOps, RuntimeContext } from "./shared/runtime-context";
-
-/** The resource kinds, as named in type tokens (`pulumi-nodejs:dynamic/zilliz:<kind>`). */
-export const KINDS: Readonly<Record<string, ResourceOps>> = {
-  Cluster: clusterOps,
-  Collection: collectionOps,
-  CollectionIndex: indexOps,
-  ImportJob: importJobOps,
-};
+import { outputValues, reconcileInputs, writtenInputs } from "./shared/reconcile";
+import type { Observed, PendingWork, ResourceDefinition, StateOf } from "./shared/resource-definition";
+import type { RuntimeContext } from "./shared/runtime-context";
+import type { InputsOf, Props, Spec } from "./shared/spec";
+import { STATE_VERSION, STATE_VERSION_KEY, upgradeState } from "./shared/state-version";
+import { providerModuleText } from "./shared/zilliz-dynamic-resource";
 
 /** Options for {@link provider} (tests inject config and a logger; the engine passes none). */
 export interface ProviderOptions {
@@ -32,10 +32,23 @@ export interface ProviderOptions {
 /** The engine-facing provider of one kind, with its own configuration. */
 export type ZillizProvider = Required<Pick<pulumi.dynamic.ResourceProvider, "check" | "diff" | "create" | "read" | "update" | "delete" | "configure">>;
 
-function opsOf(kind: string): ResourceOps {
-  const ops = KINDS[kind];
-  if (!ops) throw new Error(`pulumi-zilliz: unknown resource kind "${kind}" (known: ${Object.keys(KINDS).join(", ")})`);
-  return ops;
+function definitionOf(kind: string): ResourceDefinition {
+  const def = RESOURCES[kind];
+  if (!def) throw new Error(`pulumi-zilliz: unknown resource kind "${kind}" (known: ${Object.keys(RESOURCES).join(", ")})`);
+  return def as unknown as ResourceDefinition;
+}
+
+function strip(props: Props | undefined): Props {
+  const { __provider: _p, ...rest } = props ?? {};
+  return rest;
+}
+
+/** The diff plan of a definition: derived from the spec, then the resource's own rules. */
+export function planOf(def: ResourceDefinition, config: ProviderConfig, olds: Props, news: Props): DiffPlan {
+  const state = upgradeState(olds, def.upgrade) as StateOf<Spec>;
+  const plan = planFromSpec(def.spec, state, news);
+  def.adjustPlan?.(plan, state, news, config);
+  return settle(plan);
 }
 
 /**
@@ -43,51 +56,84 @@ function opsOf(kind: string): ResourceOps {
  * control-plane URL); before it is called, the environment is used.
  */
 export function provider(kind: string, options: ProviderOptions = {}): ZillizProvider {
-  const ops = opsOf(kind);
+  const def = definitionOf(kind);
   const ctx: RuntimeContext = { config: options.config ?? readProviderConfig(undefined), log: options.log ?? pulumiProgress, pollIntervalMs: options.pollIntervalMs };
-  const strip = (props: Record<string, unknown>) => {
-    const { __provider: _p, ...rest } = props ?? {};
-    return rest;
+  const providerText = providerModuleText(kind);
+
+  /** The full stored state: inputs as written reconciled with the server, outputs, bookkeeping. */
+  const compose = (written: Props, observed: Observed, pending?: PendingWork): Props => ({
+    ...reconcileInputs(def.spec, written, observed),
+    ...outputValues(def.spec, observed),
+    [STATE_VERSION_KEY]: STATE_VERSION,
+    ...(pending ? { pendingWork: pending } : {}),
+  });
+
+  /** Runs an operation; a failure after the object exists is stored as partial state with `__provider`. */
+  const guarded = async <T>(written: Props, fn: () => Promise<T>): Promise<T> => {
+    try {
+      return await fn();
+    } catch (e) {
+      if (e instanceof IncompleteError) {
+        const properties = { ...compose(written, e.observed, pendingWork(e)), __provider: providerText };
+        throw new PartialStateError(e.id, properties, [e.message]);
+      }
+      throw e instanceof Error ? e : new Error(String(e));
+    }
   };
+
+  const parse = (inputs: Props): InputsOf<Spec> => {
+    const r = inputsSchema(def).safeParse(strip(inputs));
+    if (!r.success) throw new Error(`${kind}: invalid inputs: ${r.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+    return r.data;
+  };
+
   return {
     async configure(req) {
       if (options.config === undefined) ctx.config = readProviderConfig(req.config as ConfigSource);
     },
     async check(_olds, news) {
-      const { failures } = validateInputs(ops.schema, news);
-      // The inputs go on unchanged (no defaults added): diff handles defaults, so state stays as written.
+      const { failures } = validateInputs(inputsSchema(def), news);
+      // The inputs go on unchanged (no defaults added): the diff handles defaults, so state stays as written.
       return { inputs: news, failures };
     },
     async diff(_id, olds, news) {
-      const plan = ops.plan(strip(olds), strip(news));
+      const plan = planOf(def, ctx.config, strip(olds), strip(news));
       return { changes: plan.changes, replaces: plan.replaces, deleteBeforeReplace: plan.deleteBeforeReplace };
     },
     async create(inputs) {
-      return guard(async () => ops.create(ctx, strip(inputs)));
+      const written = strip(inputs);
+      const typed = parse(written);
+      const { id, observed } = await guarded(written, () => def.ops.create(ctx, typed));
+      return { id, outs: compose(written, observed) };
     },
     async read(id, props) {
-      const r = await ops.read(ctx, id, strip(props ?? {}));
-      return r.id === undefined ? {} : r;
+      const state = upgradeState(strip(props), def.upgrade) as StateOf<Spec>;
+      const observed = await def.ops.read(ctx, id, state);
+      // Only a confirmed not-found drops the resource from the stack; every other failure is thrown.
+      if (observed === undefined) return {};
+      const written = writtenInputs(def.spec, state);
+      const outs = compose(written, observed, state.pendingWork);
+      return { id, props: outs, inputs: reconcileInputs(def.spec, written, observed) };
     },
     async update(id, olds, news) {
-      return guard(async () => ops.update(ctx, id, strip(olds), strip(news)));
+      const stored = upgradeState(strip(olds), def.upgrade) as StateOf<Spec>;
+      const written = writtenInputs(def.spec, stored);
+      const typed = parse(news);
+      let state = stored;
+      if (stored.pendingWork !== undefined && def.ops.resume) {
+        // A failed create or update left work undone: finish it first, or fail again honestly.
+        const observed = await guarded(written, () => def.ops.resume!(ctx, id, stored, typed));
+        state = { ...compose(written, observed) } as StateOf<Spec>;
+      }
+      const plan = planOf(def, ctx.config, state, strip(news));
+      const observed = await guarded(writtenInputs(def.spec, state), () => def.ops.update(ctx, id, state, typed, plan));
+      return { outs: compose(strip(news), observed) };
     },
     async delete(id, props) {
-      await ops.delete(ctx, id, strip(props));
+      await def.ops.delete(ctx, id, upgradeState(strip(props), def.upgrade) as StateOf<Spec>);
     },
   };
 }
 
-// Partial-state rejections must reach the engine as they are; everything else is an ordinary error.
-async function guard<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (e) {
-    if (isPartialState(e)) throw e;
-    throw e instanceof Error ? e : new Error(String(e));
-  }
-}
-
 /** The partial-state check, for callers that drive the provider directly (tests, tools). */
-export { isPartialState } from "./shared/partial-state";
-export type { PartialStateError } from "./shared/partial-state";
+export { isPartialState, PartialStateError } from "./shared/partial-state";

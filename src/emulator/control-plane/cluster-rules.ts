@@ -4,7 +4,8 @@ import type { ApiVersion } from "../render";
 
 const CLUSTER_NAME = /^[A-Za-z0-9-]+$/;
 const MAX_CLUSTER_NAME = 32;
-export const CU_TYPES = ["Performance-optimized", "Capacity-optimized"];
+// Tiered-storage and Extended-capacity are the newer CU classes the console offers next to the first two.
+export const CU_TYPES = ["Performance-optimized", "Capacity-optimized", "Tiered-storage", "Extended-capacity"];
 export const DEDICATED_PLANS = ["Standard", "Enterprise"];
 /** Standard allows a fixed list; Enterprise goes to 1024 in the documented steps. */
 const STANDARD_CU_SIZES = [1, 2, 4, 8, 12, 16, 20, 24, 28, 32];

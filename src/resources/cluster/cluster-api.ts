@@ -14,6 +14,7 @@ export interface ClusterApi {
   findByName(name: string, projectId: string): Promise<ClusterSummary | undefined>;
   modify(id: string, body: { cuSize?: number; replica?: number }): Promise<unknown>;
   rename(id: string, clusterName: string): Promise<unknown>;
+  getLabels(id: string): Promise<Record<string, string>>;
   putLabels(id: string, labels: Record<string, string>): Promise<unknown>;
   suspend(id: string): Promise<unknown>;
   resume(id: string): Promise<unknown>;
@@ -33,6 +34,7 @@ function v2(zc: ZillizClient): ClusterApi {
     findByName: (name, projectId) => zc.clusters.findByName(name, { projectId }),
     modify: (id, body) => zc.clusters.modify(id, body),
     rename: (id, clusterName) => zc.clusters.modifyProperties(id, { clusterName }),
+    getLabels: (id) => zc.clusters.getLabels(id),
     putLabels: (id, labels) => zc.clusters.putLabels(id, labels),
     suspend: (id) => zc.clusters.suspend(id),
     resume: (id) => zc.clusters.resume(id),
@@ -60,6 +62,8 @@ function v1(zc: ZillizClientV1): ClusterApi {
       return zc.clusters.modify(id, { cuSize: body.cuSize ?? 1 });
     },
     rename: unsupported("renaming a cluster"),
+    // v1 has no labels: a cluster seen through v1 has none.
+    getLabels: async () => ({}),
     putLabels: unsupported("labels"),
     suspend: (id) => zc.clusters.suspend(id),
     resume: (id) => zc.clusters.resume(id),
@@ -68,9 +72,9 @@ function v1(zc: ZillizClientV1): ClusterApi {
 }
 
 /** The control plane for these inputs, with the API key from the provider config. */
-export function clusterApi(ctx: RuntimeContext, inputs: Record<string, unknown>): ClusterApi {
+export function clusterApi(ctx: RuntimeContext, inputs: { apiVersion?: string; regionId?: string }): ClusterApi {
   const apiKey = requireApiKey(ctx.config);
-  const regionId = inputs.regionId as string | undefined;
+  const regionId = inputs.regionId;
   if (inputs.apiVersion === "v1") return v1(new ZillizClientV1({ apiKey, regionId, baseUrl: ctx.config.cloudApiUrl }));
   return v2(new ZillizClient({ apiKey, baseUrl: ctx.config.cloudApiUrl, regionId }));
 }

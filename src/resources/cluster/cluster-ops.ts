@@ -1,98 +1,159 @@
-/** Cluster create/read/update/delete against the control plane v2 (run time only). */
-import { normalizeClusterStatus, waitFor, isNotFound, isAlreadyExists, type Cluster as ClusterInfo } from "../../client";
+/** Cluster operations against the control plane (run time only). */
+import { isAlreadyExists, isNotFound, normalizeClusterStatus, waitFor, ZillizError, type Cluster as ClusterInfo } from "../../client";
+import { IncompleteError } from "../shared/partial-state";
+import type { DiffPlan } from "../shared/plan";
+import { defineResource, type Observed, type ResourceOps } from "../shared/resource-definition";
+import { adoptRefusal, deadlineMs, errorText, outcomeUnknown, type Mismatch, type RuntimeContext } from "../shared/runtime-context";
+import { stableEqual } from "../shared/stable-equal";
 import { clusterApi, type ClusterApi } from "./cluster-api";
-import { adoptRefusal, deadlineMs, outcomeUnknown, pickInputs, type ResourceOps, type RuntimeContext } from "../shared/runtime-context";
-import { partialState } from "../shared/partial-state";
-import { planClusterDiff } from "./cluster-plan";
-import { clusterInputsSchema, DEFAULT_CLUSTER_WAIT_SECONDS, DEFAULT_CU_TYPE, isDedicated } from "./cluster-schema";
+import { adjustClusterPlan, clusterSpec, DEFAULT_CLUSTER_WAIT_SECONDS, DEFAULT_CU_TYPE, isDedicated, refineCluster, type ClusterInputs, type ClusterSpec, type ClusterState } from "./cluster-spec";
 
-/** Input keys, as stored in state next to the outputs. */
-export const CLUSTER_INPUT_KEYS = [
-  "clusterName", "plan", "regionId", "projectId", "cuType", "cuSize", "replica", "labels", "desiredStatus", "apiVersion", "waitTimeoutSeconds", "adopt",
-] as const;
+type Secrets = { username?: unknown; password?: unknown };
+type Seen = { cluster: ClusterInfo; labels?: Record<string, string> };
 
-const client = clusterApi;
-
-async function resolveProjectId(zc: ClusterApi, inputs: Record<string, unknown>): Promise<string> {
-  if (typeof inputs.projectId === "string") return inputs.projectId;
-  const projects = await zc.listProjects();
-  const found = projects.find((p) => p.projectName === "Default Project") ?? (projects.length === 1 ? projects[0] : undefined);
-  if (!found) throw new Error(`Cluster: no projectId given and no project named "Default Project" among ${projects.length} projects; set projectId`);
-  return found.projectId;
-}
-
-/** Waits until the cluster reaches `target` (RUNNING or SUSPENDED), logging progress. */
-async function waitStatus(ctx: RuntimeContext, zc: ClusterApi, id: string, target: string, inputs: Record<string, unknown>): Promise<ClusterInfo> {
-  return waitFor({
-    poll: () => zc.describe(id),
-    check: (c) => {
-      const s = normalizeClusterStatus(c.status);
-      if (s === target) return "done";
-      if (s === "DELETED" || s === "FAILED" || s === "ABNORMAL") return { failed: `cluster is ${s}` };
-      return "pending";
-    },
-    timeoutMs: deadlineMs(inputs, DEFAULT_CLUSTER_WAIT_SECONDS),
-    intervalMs: ctx.pollIntervalMs,
-    description: `cluster ${id} to reach ${target}`,
-    onProgress: (c, ms) => ctx.log(`cluster ${id}: ${normalizeClusterStatus(c.status)}${c.createProgress !== undefined ? ` (${c.createProgress}%)` : ""}, waiting for ${target} (${Math.round(ms / 1000)} s)`),
-  });
-}
-
-/** Outputs: the inputs as given, then what the server says (the same shape from create, read and update). */
-function outputs(inputs: Record<string, unknown>, c: ClusterInfo, secrets: { username?: unknown; password?: unknown }): Record<string, unknown> {
-  const dedicated = isDedicated(inputs.plan as string);
+/** What the server reports, as spec properties (plan and CUs only for Dedicated clusters). */
+function observe({ cluster: c, labels }: Seen, secrets: Secrets): Observed {
+  const status = normalizeClusterStatus(c.status);
   return {
-    ...pickInputs(inputs, CLUSTER_INPUT_KEYS),
     clusterName: c.clusterName,
-    projectId: c.projectId ?? inputs.projectId,
-    regionId: c.regionId ?? inputs.regionId,
-    ...(dedicated ? { cuType: c.cuType || inputs.cuType || DEFAULT_CU_TYPE, cuSize: c.cuSize ?? inputs.cuSize, replica: c.replica || 1 } : {}),
-    ...(c.labels && Object.keys(c.labels).length > 0 ? { labels: c.labels } : {}),
+    ...(c.regionId ? { regionId: c.regionId } : {}),
+    ...(c.projectId ? { projectId: c.projectId } : {}),
+    ...(isDedicated(c.plan) ? { plan: c.plan, cuType: c.cuType || c.clusterType || DEFAULT_CU_TYPE, cuSize: c.cuSize, replica: c.replica || 1 } : {}),
+    ...(labels !== undefined ? { labels } : {}),
+    // Only a settled status says what the user wants; CREATING or MODIFYING leave the input as written.
+    ...(status === "RUNNING" || status === "SUSPENDED" ? { desiredStatus: status } : {}),
     clusterId: c.clusterId,
     connectAddress: c.connectAddress ?? "",
     privateLinkAddress: c.privateLinkAddress ?? "",
-    status: normalizeClusterStatus(c.status),
+    status,
     createTime: c.createTime ?? "",
     username: secrets.username ?? "",
     password: secrets.password ?? "",
   };
 }
 
-/** The settings an adopted cluster must already have. */
-function adoptMismatches(inputs: Record<string, unknown>, c: ClusterInfo) {
-  const out: Array<{ property: string; existing: unknown; wanted: unknown }> = [];
-  const wanted = (k: string, existing: unknown, want: unknown) => want !== undefined && existing !== want && out.push({ property: k, existing, wanted: want });
-  const dedicated = isDedicated(inputs.plan as string);
-  wanted("plan", isDedicated(c.plan) ? c.plan : "Free/Serverless", dedicated ? inputs.plan : "Free/Serverless");
-  wanted("regionId", c.regionId, inputs.regionId);
-  if (dedicated) {
-    wanted("cuType", c.cuType, inputs.cuType ?? DEFAULT_CU_TYPE);
-    wanted("cuSize", c.cuSize, inputs.cuSize ?? 1);
-    wanted("replica", c.replica || 1, inputs.replica ?? 1);
-  }
+/** The credentials a stored state holds (only a create receives them). */
+const secretsOf = (state: ClusterState): Secrets => ({ username: state.username, password: state.password });
+
+async function seen(zc: ClusterApi, id: string): Promise<Seen> {
+  const [cluster, labels] = await Promise.all([zc.describe(id), zc.getLabels(id)]);
+  return { cluster, labels };
+}
+
+async function resolveProjectId(zc: ClusterApi, inputs: ClusterInputs): Promise<string> {
+  if (inputs.projectId !== undefined) return inputs.projectId;
+  const projects = await zc.listProjects();
+  const found = projects.find((p) => p.projectName === "Default Project") ?? (projects.length === 1 ? projects[0] : undefined);
+  if (!found) throw new Error(`Cluster: no projectId given and no project named "Default Project" among ${projects.length} projects; set projectId`);
+  return found.projectId;
+}
+
+/** Waits until the cluster reaches `target` (and, when given, runs at `cuSize`), logging progress. */
+function waitStatus(ctx: RuntimeContext, zc: ClusterApi, id: string, target: string, inputs: ClusterInputs, cuSize?: number): Promise<ClusterInfo> {
+  return waitFor({
+    poll: () => zc.describe(id),
+    check: (c) => {
+      const s = normalizeClusterStatus(c.status);
+      if (s === "DELETED" || s === "FAILED" || s === "ABNORMAL") return { failed: `cluster is ${s}` };
+      // A resize is done when the cluster runs at the new size, not merely when it says RUNNING.
+      return s === target && (cuSize === undefined || c.cuSize === cuSize) ? "done" : "pending";
+    },
+    timeoutMs: deadlineMs(inputs, DEFAULT_CLUSTER_WAIT_SECONDS),
+    intervalMs: ctx.pollIntervalMs,
+    description: `cluster ${id} to reach ${target}${cuSize !== undefined ? ` at ${cuSize} CU` : ""}`,
+    onProgress: (c, ms) => ctx.log(`cluster ${id}: ${normalizeClusterStatus(c.status)}${c.createProgress !== undefined ? ` (${c.createProgress}%)` : ""}, waiting for ${target} (${Math.round(ms / 1000)} s)`),
+  });
+}
+
+/** Settings an existing cluster must already have to be adopted (the rest is brought in line in place). */
+function adoptMismatches(inputs: ClusterInputs, c: ClusterInfo): Mismatch[] {
+  const out: Mismatch[] = [];
+  const want = (property: string, existing: unknown, wanted: unknown) => wanted !== undefined && existing !== wanted && out.push({ property, existing, wanted });
+  const dedicated = isDedicated(inputs.plan);
+  want("plan", isDedicated(c.plan) ? c.plan : "Free/Serverless", dedicated ? inputs.plan : "Free/Serverless");
+  want("regionId", c.regionId, inputs.regionId);
+  if (dedicated) want("cuType", c.cuType || c.clusterType, inputs.cuType ?? DEFAULT_CU_TYPE);
   return out;
 }
 
-async function create(ctx: RuntimeContext, inputs: Record<string, unknown>): Promise<{ id: string; outs: Record<string, unknown> }> {
-  const zc = client(ctx, inputs);
+/**
+ * Brings an existing cluster to the program's settings, one kind of change at a time, each waited for:
+ * first out of any transition, resumed if it must change or run, then renamed, labelled, resized,
+ * replicated, and suspended last. `manage(key)` says which optional settings the program controls (an
+ * adopted cluster keeps its size when the program does not give one). `step` tracks progress for partial state.
+ */
+async function converge(ctx: RuntimeContext, zc: ClusterApi, id: string, inputs: ClusterInputs, manage: (key: keyof ClusterInputs) => boolean, step: { now: string }): Promise<Seen> {
+  const dedicated = isDedicated(inputs.plan);
+  let c = await zc.describe(id);
+  let status = normalizeClusterStatus(c.status);
+  if (status !== "RUNNING" && status !== "SUSPENDED") {
+    step.now = "wait RUNNING";
+    c = await waitStatus(ctx, zc, id, "RUNNING", inputs);
+    status = "RUNNING";
+  }
+  const wantStatus = dedicated ? (inputs.desiredStatus ?? "RUNNING") : "RUNNING";
+  const wantSize = dedicated && manage("cuSize") ? (inputs.cuSize ?? 1) : undefined;
+  const wantReplica = dedicated && manage("replica") ? (inputs.replica ?? 1) : undefined;
+  const resize = (wantSize !== undefined && c.cuSize !== wantSize) || (wantReplica !== undefined && (c.replica || 1) !== wantReplica);
+  if (status === "SUSPENDED" && (wantStatus === "RUNNING" || resize)) {
+    // A suspended cluster cannot be modified: resume first (and suspend again at the end if wanted).
+    step.now = "resume";
+    await zc.resume(id);
+    c = await waitStatus(ctx, zc, id, "RUNNING", inputs);
+  }
+  if (c.clusterName !== inputs.clusterName) {
+    step.now = "rename";
+    await zc.rename(id, inputs.clusterName);
+  }
+  let labels = inputs.apiVersion === "v1" ? undefined : await zc.getLabels(id);
+  if (labels !== undefined && manage("labels") && !stableEqual(labels, inputs.labels ?? {})) {
+    step.now = "labels";
+    await zc.putLabels(id, inputs.labels ?? {});
+    labels = inputs.labels ?? {};
+  }
+  if (wantSize !== undefined && c.cuSize !== wantSize) {
+    step.now = `resize to ${wantSize} CU`;
+    await zc.modify(id, { cuSize: wantSize });
+    c = await waitStatus(ctx, zc, id, "RUNNING", inputs, wantSize);
+  }
+  if (wantReplica !== undefined && (c.replica || 1) !== wantReplica) {
+    step.now = `set ${wantReplica} replicas`;
+    await zc.modify(id, { replica: wantReplica });
+    c = await waitStatus(ctx, zc, id, "RUNNING", inputs);
+  }
+  if (wantStatus === "SUSPENDED" && normalizeClusterStatus(c.status) !== "SUSPENDED") {
+    step.now = "suspend";
+    await zc.suspend(id);
+    c = await waitStatus(ctx, zc, id, "SUSPENDED", inputs);
+  }
+  return { cluster: await zc.describe(id), labels };
+}
+
+/** What the server has now, for partial state after a failure (nothing when it cannot be asked). */
+async function observeAfterFailure(zc: ClusterApi, id: string, secrets: Secrets): Promise<Observed> {
+  try {
+    return observe(await seen(zc, id), secrets);
+  } catch {
+    return { clusterId: id, ...secrets };
+  }
+}
+
+async function create(ctx: RuntimeContext, inputs: ClusterInputs) {
+  const zc = clusterApi(ctx, inputs);
   const projectId = await resolveProjectId(zc, inputs);
-  const name = inputs.clusterName as string;
-  const plan = inputs.plan as string;
+  const name = inputs.clusterName;
   let id: string;
-  let secrets: { username?: string; password?: string } = {};
+  let secrets: Secrets = {};
   const existing = inputs.adopt === true ? await zc.findByName(name, projectId) : undefined;
   if (existing) {
-    const described = await zc.describe(existing.clusterId);
-    const mismatches = adoptMismatches(inputs, described);
+    const mismatches = adoptMismatches(inputs, await zc.describe(existing.clusterId));
     if (mismatches.length > 0) throw adoptRefusal(`cluster "${name}" (${existing.clusterId})`, mismatches);
     id = existing.clusterId;
-    ctx.log(`cluster ${id}: adopted existing cluster "${name}" (its password is not known to the provider)`);
+    ctx.log(`cluster ${id}: adopting the existing cluster "${name}" (its password is not known to the provider)`);
   } else {
-    const labels = inputs.labels as Record<string, string> | undefined;
     try {
-      const created = await zc.create(plan, {
-        clusterName: name, projectId, regionId: inputs.regionId as string, cuType: (inputs.cuType as string) ?? DEFAULT_CU_TYPE,
-        cuSize: (inputs.cuSize as number) ?? 1, replica: inputs.replica as number | undefined, labels,
+      const created = await zc.create(inputs.plan, {
+        clusterName: name, projectId, regionId: inputs.regionId, cuType: inputs.cuType ?? DEFAULT_CU_TYPE, cuSize: inputs.cuSize ?? 1, replica: inputs.replica, labels: inputs.labels,
       });
       id = created.clusterId;
       secrets = { username: created.username, password: created.password };
@@ -106,97 +167,47 @@ async function create(ctx: RuntimeContext, inputs: Record<string, unknown>): Pro
       ctx.log(`cluster ${id}: the create response was lost; found the cluster by name (its password was not received)`);
     }
   }
-  let last: ClusterInfo | undefined;
-  const partialOuts = () => ({ ...pickInputs(inputs, CLUSTER_INPUT_KEYS), projectId, clusterId: id, status: last ? normalizeClusterStatus(last.status) : "CREATING", username: secrets.username ?? "", password: secrets.password ?? "" });
+  // From here on the cluster exists: whatever fails keeps it in the stack, with what was observed.
+  const step = { now: "wait RUNNING" };
   try {
-    last = await zc.describe(id);
-    if (normalizeClusterStatus(last.status) !== "SUSPENDED" || inputs.desiredStatus !== "SUSPENDED") last = await waitStatus(ctx, zc, id, "RUNNING", inputs);
-    // createFree takes no labels: set them once the cluster runs.
-    const labels = inputs.labels as Record<string, string> | undefined;
-    if (!existing && plan === "Free" && labels && Object.keys(labels).length > 0) {
-      await zc.putLabels(id, labels);
-      last = await zc.describe(id);
-    }
-    if (inputs.desiredStatus === "SUSPENDED" && normalizeClusterStatus(last.status) !== "SUSPENDED") {
-      await zc.suspend(id);
-      last = await waitStatus(ctx, zc, id, "SUSPENDED", inputs);
-    }
+    const all = () => true;
+    return { id, observed: observe(await converge(ctx, zc, id, inputs, existing ? (k) => inputs[k] !== undefined : all, step), secrets) };
   } catch (e) {
-    throw partialState(id, partialOuts(), e);
+    throw new IncompleteError(id, await observeAfterFailure(zc, id, secrets), { operation: "create", step: step.now }, e);
   }
-  return { id, outs: outputs({ ...inputs, projectId }, last, secrets) };
 }
 
-async function read(ctx: RuntimeContext, id: string, props: Record<string, unknown>) {
-  const zc = client(ctx, props);
-  let c: ClusterInfo;
+async function read(ctx: RuntimeContext, id: string, state: ClusterState): Promise<Observed | undefined> {
+  const zc = clusterApi(ctx, state);
+  let s: Seen;
   try {
-    c = await zc.describe(id);
+    s = await seen(zc, id);
   } catch (e) {
-    if (isNotFound(e)) return {};
+    if (isNotFound(e)) return undefined;
     throw e;
   }
-  if (normalizeClusterStatus(c.status) === "DELETED") return {};
-  const known = pickInputs(props, CLUSTER_INPUT_KEYS);
-  // `get()` passes no inputs: everything comes from the server then.
-  const base: Record<string, unknown> = known.plan !== undefined ? known : {
-    clusterName: c.clusterName, plan: isDedicated(c.plan) ? c.plan : "Serverless", regionId: c.regionId, projectId: c.projectId,
-    ...(isDedicated(c.plan) ? { cuType: c.cuType, cuSize: c.cuSize, replica: c.replica || 1 } : {}),
-  };
-  const outs = outputs(base, c, { username: props.username, password: props.password });
-  const inputs: Record<string, unknown> = { ...base, clusterName: c.clusterName };
-  for (const k of ["cuSize", "replica", "cuType", "projectId"] as const) if (base[k] !== undefined) inputs[k] = outs[k];
-  if (base.labels !== undefined || outs.labels !== undefined) inputs.labels = outs.labels ?? {};
-  const status = normalizeClusterStatus(c.status);
-  if (base.desiredStatus !== undefined && (status === "RUNNING" || status === "SUSPENDED")) inputs.desiredStatus = status;
-  return { id, props: outs, inputs };
+  if (normalizeClusterStatus(s.cluster.status) === "DELETED") return undefined;
+  const observed = observe(s, secretsOf(state));
+  // `Cluster.get` passes no inputs: then everything comes from the server.
+  if (state.plan === undefined && !isDedicated(s.cluster.plan)) observed.plan = "Serverless";
+  return observed;
 }
 
-async function update(ctx: RuntimeContext, id: string, olds: Record<string, unknown>, news: Record<string, unknown>) {
-  const zc = client(ctx, news);
-  const plan = planClusterDiff(olds, news);
-  const steps = [...plan.updates];
-  // Resume before resizing, suspend after: a suspended cluster cannot be modified.
-  if (news.desiredStatus !== "SUSPENDED" && steps.includes("desiredStatus")) steps.unshift(steps.splice(steps.indexOf("desiredStatus"), 1)[0]!);
-  const projectId = olds.projectId;
+/** Applies the program's settings (the plan's changes, and anything a failure left undone). */
+async function apply(ctx: RuntimeContext, id: string, olds: ClusterState, news: ClusterInputs, plan: DiffPlan | undefined, operation: string): Promise<Observed> {
+  const zc = clusterApi(ctx, news);
+  const step = { now: "describe" };
   try {
-    for (const step of steps) {
-      switch (step) {
-        case "clusterName":
-          await zc.rename(id, news.clusterName as string);
-          break;
-        case "labels":
-          await zc.putLabels(id, (news.labels as Record<string, string>) ?? {});
-          break;
-        case "cuSize":
-          await zc.modify(id, { cuSize: (news.cuSize as number) ?? 1 });
-          await waitStatus(ctx, zc, id, "RUNNING", news);
-          break;
-        case "replica":
-          await zc.modify(id, { replica: (news.replica as number) ?? 1 });
-          await waitStatus(ctx, zc, id, "RUNNING", news);
-          break;
-        case "desiredStatus": {
-          const target = (news.desiredStatus as string) ?? "RUNNING";
-          const now = normalizeClusterStatus((await zc.describe(id)).status);
-          if (now !== target) await (target === "SUSPENDED" ? zc.suspend(id) : zc.resume(id));
-          await waitStatus(ctx, zc, id, target, news);
-          break;
-        }
-        default:
-          // Local-only inputs (wait deadline, apiVersion): nothing to send.
-          break;
-      }
-    }
+    const manage = (k: keyof ClusterInputs) => news[k] !== undefined || (plan?.updates.includes(k) ?? false) || olds[k] !== undefined;
+    return observe(await converge(ctx, zc, id, news, manage, step), secretsOf(olds));
   } catch (e) {
-    const now = await zc.describe(id).catch(() => undefined);
-    throw partialState(id, now ? outputs({ ...olds, projectId }, now, olds) : olds, e);
+    if (ZillizError.isZillizError(e) && e.kind === "not_found") throw e;
+    throw new IncompleteError(id, await observeAfterFailure(zc, id, secretsOf(olds)), { operation, step: step.now }, e);
   }
-  return { outs: outputs({ ...news, projectId }, await zc.describe(id), { username: olds.username, password: olds.password }) };
 }
 
-async function remove(ctx: RuntimeContext, id: string, props: Record<string, unknown>): Promise<void> {
-  const zc = client(ctx, props);
+async function remove(ctx: RuntimeContext, id: string, state: ClusterState): Promise<void> {
+  const zc = clusterApi(ctx, state);
   const statusNow = async (): Promise<string> => {
     try {
       return normalizeClusterStatus((await zc.describe(id)).status);
@@ -205,6 +216,7 @@ async function remove(ctx: RuntimeContext, id: string, props: Record<string, unk
       throw e;
     }
   };
+  const inputs = state as ClusterInputs;
   // Already gone (or going): a deleted cluster stays describable as DELETED for a while, and drop refuses it.
   const before = await statusNow();
   if (before === "GONE" || before === "DELETED") return;
@@ -213,18 +225,39 @@ async function remove(ctx: RuntimeContext, id: string, props: Record<string, unk
       await zc.drop(id);
     } catch (e) {
       if (isNotFound(e)) return;
-      throw e;
+      if (!(ZillizError.isZillizError(e) && e.kind === "wrong_state")) throw e;
+      // Still creating or modifying: let it settle, then drop (a cluster must never be left behind).
+      ctx.log(`cluster ${id}: ${before}; waiting for it to settle before deleting (${errorText(e)})`);
+      await waitFor({
+        poll: statusNow,
+        check: (s) => (s === "RUNNING" || s === "SUSPENDED" || s === "GONE" || s === "DELETED" ? "done" : "pending"),
+        timeoutMs: deadlineMs(inputs, DEFAULT_CLUSTER_WAIT_SECONDS),
+        intervalMs: ctx.pollIntervalMs,
+        description: `cluster ${id} to settle before deletion`,
+      });
+      const now = await statusNow();
+      if (now === "GONE" || now === "DELETED") return;
+      await zc.drop(id);
     }
   }
   await waitFor({
     poll: statusNow,
     check: (s) => (s === "GONE" || s === "DELETED" ? "done" : "pending"),
-    timeoutMs: deadlineMs(props, DEFAULT_CLUSTER_WAIT_SECONDS),
+    timeoutMs: deadlineMs(inputs, DEFAULT_CLUSTER_WAIT_SECONDS),
     intervalMs: ctx.pollIntervalMs,
     description: `cluster ${id} to be deleted`,
     onProgress: (s, ms) => ctx.log(`cluster ${id}: ${s}, waiting for deletion (${Math.round(ms / 1000)} s)`),
   });
 }
 
-/** The Cluster's run-time operations. */
-export const clusterOps: ResourceOps = { schema: clusterInputsSchema, plan: planClusterDiff, create, read, update, delete: remove };
+const ops: ResourceOps<ClusterSpec> = {
+  create,
+  read,
+  update: (ctx, id, olds, news, plan) => apply(ctx, id, olds, news, plan, "update"),
+  // A failed create or update: converge again to the program's settings (waits included).
+  resume: (ctx, id, state, news) => apply(ctx, id, state, news, undefined, state.pendingWork?.operation ?? "update"),
+  delete: remove,
+};
+
+/** The Cluster resource: its spec, rules and operations. */
+export const clusterDefinition = defineResource({ kind: "Cluster", spec: clusterSpec, refine: refineCluster, adjustPlan: adjustClusterPlan, ops });

@@ -1,14 +1,10 @@
-/** ImportJob create/read/delete: Zilliz Cloud (control plane v2 by clusterId) or a Milvus data plane. */
+/** ImportJob operations: Zilliz Cloud (control plane, by clusterId) or a Milvus data plane (run time only). */
 import { isNotFound, MilvusClient, normalizeImportState, waitFor, ZillizClient, ZillizClientV1, type ImportProgress, type ImportProgressV1 } from "../../client";
-import { partialState } from "../shared/partial-state";
+import { IncompleteError } from "../shared/partial-state";
 import { requireApiKey } from "../shared/provider-config";
-import { deadlineMs, outcomeUnknown, pickInputs, type ResourceOps, type RuntimeContext } from "../shared/runtime-context";
-import { planImportJobDiff } from "./import-job-plan";
-import { DEFAULT_IMPORT_WAIT_SECONDS, importJobInputsSchema, objectUrlGroups } from "./import-job-schema";
-
-export const IMPORT_JOB_INPUT_KEYS = [
-  "clusterId", "endpoint", "apiVersion", "regionId", "token", "dbName", "collectionName", "partitionName", "objectUrls", "accessKey", "secretKey", "waitTimeoutSeconds", "waitForCompletion",
-] as const;
+import { defineResource, type Observed, type ResourceOps } from "../shared/resource-definition";
+import { deadlineMs, errorText, outcomeUnknown, type RuntimeContext } from "../shared/runtime-context";
+import { DEFAULT_IMPORT_WAIT_SECONDS, importJobSpec, objectUrlGroups, refineImportJob, type ImportJobInputs, type ImportJobSpec, type ImportJobState } from "./import-job-spec";
 
 /** One way to submit and follow a job, whichever plane it runs on. */
 interface ImportApi {
@@ -23,53 +19,81 @@ function fromV1(s: ImportProgressV1): ImportProgress {
   return { jobId: s.jobId, state, progress: Math.round(ready * 100), ...(s.errorMessage ? { reason: s.errorMessage } : {}) };
 }
 
-function api(ctx: RuntimeContext, p: Record<string, unknown>): ImportApi {
-  const urls = objectUrlGroups((p.objectUrls as Array<string | string[]>) ?? []);
-  const common = {
-    collectionName: p.collectionName as string,
-    ...(p.dbName ? { dbName: p.dbName as string } : {}),
-    ...(p.partitionName ? { partitionName: p.partitionName as string } : {}),
-  };
-  if (typeof p.endpoint === "string") {
-    const mc = new MilvusClient({ endpoint: p.endpoint, token: (p.token as string | undefined) ?? ctx.config.apiKey });
+function api(ctx: RuntimeContext, p: ImportJobInputs): ImportApi {
+  const urls = objectUrlGroups(p.objectUrls);
+  const common = { collectionName: p.collectionName, ...(p.dbName ? { dbName: p.dbName } : {}), ...(p.partitionName ? { partitionName: p.partitionName } : {}) };
+  const keys = p.accessKey !== undefined && p.secretKey !== undefined ? { accessKey: p.accessKey, secretKey: p.secretKey } : {};
+  if (p.endpoint !== undefined) {
+    const mc = new MilvusClient({ endpoint: p.endpoint, token: p.token ?? ctx.config.apiKey });
     return {
       submit: async () => (await mc.importJobs.create({ ...common, files: urls })).jobId,
-      progress: (jobId) => mc.importJobs.getProgress({ jobId, ...(p.dbName ? { dbName: p.dbName as string } : {}) }),
+      progress: (jobId) => mc.importJobs.getProgress({ jobId, ...(p.dbName ? { dbName: p.dbName } : {}) }),
     };
   }
-  const clusterId = p.clusterId as string;
+  const clusterId = p.clusterId!;
   if (p.apiVersion === "v1") {
-    const v1 = new ZillizClientV1({ apiKey: requireApiKey(ctx.config), baseUrl: ctx.config.cloudApiUrl, regionId: p.regionId as string | undefined });
+    const v1 = new ZillizClientV1({ apiKey: requireApiKey(ctx.config), baseUrl: ctx.config.cloudApiUrl, regionId: p.regionId });
     return {
-      submit: async () =>
-        (await v1.importJobs.create({
-          clusterId, collectionName: common.collectionName, objectUrl: urls[0]![0]!,
-          ...(common.partitionName ? { partitionName: common.partitionName } : {}),
-          ...(p.accessKey !== undefined ? { accessKey: p.accessKey as string, secretKey: p.secretKey as string } : {}),
-        })).jobId,
+      submit: async () => (await v1.importJobs.create({ clusterId, collectionName: p.collectionName, objectUrl: urls[0]![0]!, ...(p.partitionName ? { partitionName: p.partitionName } : {}), ...keys })).jobId,
       progress: async (jobId) => fromV1(await v1.importJobs.getProgress({ clusterId, jobId })),
     };
   }
   const zc = new ZillizClient({ apiKey: requireApiKey(ctx.config), baseUrl: ctx.config.cloudApiUrl });
   return {
-    submit: async () =>
-      (await zc.importJobs.create({
-        ...common, clusterId, objectUrls: urls,
-        ...(p.accessKey !== undefined ? { accessKey: p.accessKey as string, secretKey: p.secretKey as string } : {}),
-      })).jobId,
+    submit: async () => (await zc.importJobs.create({ ...common, clusterId, objectUrls: urls, ...keys })).jobId,
     progress: (jobId) => zc.importJobs.getProgress({ clusterId, jobId }),
   };
 }
 
-function outputs(p: Record<string, unknown>, jobId: string, s: ImportProgress | undefined): Record<string, unknown> {
+function observe(jobId: string, s: ImportProgress | undefined): Observed {
   return {
-    ...pickInputs(p, IMPORT_JOB_INPUT_KEYS), jobId,
-    state: s ? normalizeImportState(s.state) : "Pending", progress: s?.progress ?? 0, importedRows: s?.importedRows ?? 0, totalRows: s?.totalRows ?? 0,
+    jobId,
+    state: s ? normalizeImportState(s.state) : "Pending",
+    progress: s?.progress ?? 0,
+    importedRows: s?.importedRows ?? 0,
+    totalRows: s?.totalRows ?? 0,
     ...(s?.reason ? { reason: s.reason } : {}),
   };
 }
 
-async function create(ctx: RuntimeContext, inputs: Record<string, unknown>) {
+/** The job's outputs as last stored (nothing on the server to ask). */
+function stored(state: ImportJobState, jobId: string): Observed {
+  const { state: s, progress, importedRows, totalRows, reason } = state;
+  return { jobId, state: s ?? "Pending", progress: progress ?? 0, importedRows: importedRows ?? 0, totalRows: totalRows ?? 0, ...(reason !== undefined ? { reason } : {}) };
+}
+
+/**
+ * Follows a submitted job until Completed. A Failed job, or a wait that runs out, keeps the job in the
+ * stack as partial state: the next `up` follows it again (and fails again for a Failed job), never resubmits.
+ */
+async function follow(ctx: RuntimeContext, a: ImportApi, jobId: string, inputs: ImportJobInputs, first?: ImportProgress): Promise<Observed> {
+  let last = first;
+  try {
+    last = last ?? (await a.progress(jobId));
+    if (normalizeImportState(last.state) === "Failed") throw new Error(`import job ${jobId} failed: ${last.reason || "no reason given"}. Fix the files and change objectUrls (a new import), or run \`pulumi up --replace\` on this resource`);
+    if (inputs.waitForCompletion === false || normalizeImportState(last.state) === "Completed") return observe(jobId, last);
+    last = await waitFor({
+      poll: () => a.progress(jobId),
+      check: (s) => {
+        const state = normalizeImportState(s.state);
+        return state === "Completed" ? "done" : state === "Failed" ? { failed: `import job ${jobId} failed: ${s.reason || "no reason given"}` } : "pending";
+      },
+      timeoutMs: deadlineMs(inputs, DEFAULT_IMPORT_WAIT_SECONDS),
+      intervalMs: ctx.pollIntervalMs,
+      description: `import job ${jobId} to complete`,
+      onProgress: (s, ms) => {
+        last = s;
+        ctx.log(`import job ${jobId}: ${normalizeImportState(s.state)} ${s.progress ?? 0}% (${s.importedRows ?? 0} rows, ${Math.round(ms / 1000)} s)`);
+      },
+    });
+    return observe(jobId, last);
+  } catch (e) {
+    const failed = last !== undefined && normalizeImportState(last.state) === "Failed";
+    throw new IncompleteError(jobId, observe(jobId, last), { operation: "import", step: failed ? "failed" : "wait Completed" }, e);
+  }
+}
+
+async function create(ctx: RuntimeContext, inputs: ImportJobInputs) {
   const a = api(ctx, inputs);
   let jobId: string;
   try {
@@ -78,60 +102,49 @@ async function create(ctx: RuntimeContext, inputs: Record<string, unknown>) {
     if (outcomeUnknown(e)) {
       // Never re-sent: a second submission would import the same rows twice.
       throw new Error(
-        `ImportJob: the import request's answer was lost (${e instanceof Error ? e.message : String(e)}); the job may or may not have started. ` +
+        `ImportJob: the import request's answer was lost (${errorText(e)}); the job may or may not have started. ` +
           "Check the cluster's import job list before running `pulumi up` again, which would submit a new import.",
       );
     }
     throw e;
   }
-  let last: ImportProgress | undefined;
+  return { id: jobId, observed: await follow(ctx, a, jobId, inputs) };
+}
+
+async function read(ctx: RuntimeContext, id: string, state: ImportJobState): Promise<Observed> {
   try {
-    last = await a.progress(jobId);
-    if (inputs.waitForCompletion !== false) {
-      last = await waitFor({
-        poll: () => a.progress(jobId),
-        check: (s) => {
-          const state = normalizeImportState(s.state);
-          return state === "Completed" ? "done" : state === "Failed" ? { failed: s.reason || "import failed" } : "pending";
-        },
-        timeoutMs: deadlineMs(inputs, DEFAULT_IMPORT_WAIT_SECONDS),
-        intervalMs: ctx.pollIntervalMs,
-        description: `import job ${jobId} to complete`,
-        onProgress: (s, ms) => {
-          last = s;
-          ctx.log(`import job ${jobId}: ${normalizeImportState(s.state)} ${s.progress ?? 0}% (${s.importedRows ?? 0} rows, ${Math.round(ms / 1000)} s)`);
-        },
-      });
-    }
+    return observe(id, await api(ctx, state as ImportJobInputs).progress(id));
   } catch (e) {
-    throw partialState(jobId, outputs(inputs, jobId, last), e);
+    if (!isNotFound(e)) throw e;
+    // Job records expire on the server. The import still happened: the job stays in the stack as it was
+    // last seen, so that nothing ever submits it again.
+    ctx.log(`import job ${id}: the server no longer lists it (job records expire); keeping it as last seen (${String(state.state ?? "unknown")})`);
+    return stored(state, id);
   }
-  return { id: jobId, outs: outputs(inputs, jobId, last) };
 }
 
-async function read(ctx: RuntimeContext, id: string, props: Record<string, unknown>) {
-  let s: ImportProgress;
+async function resume(ctx: RuntimeContext, id: string, state: ImportJobState, news: ImportJobInputs): Promise<Observed> {
+  let first: ImportProgress;
   try {
-    s = await api(ctx, props).progress(id);
+    first = await api(ctx, news).progress(id);
   } catch (e) {
-    // Job records expire on the server: a job no longer listed is gone from the stack too.
-    if (isNotFound(e)) return {};
-    throw e;
+    if (!isNotFound(e)) throw new IncompleteError(id, stored(state, id), { operation: "import", step: "wait Completed" }, e);
+    throw new IncompleteError(id, stored(state, id), { operation: "import", step: "expired" }, new Error(`import job ${id} was not finished when last seen and the server no longer lists it, so its outcome is unknown; check the collection's row count, then remove the resource from the stack (\`pulumi state delete\`) or replace it`));
   }
-  const inputs = pickInputs(props, IMPORT_JOB_INPUT_KEYS);
-  return { id, props: outputs(inputs, id, s), inputs };
+  return follow(ctx, api(ctx, news), id, news, first);
 }
 
-async function update(_ctx: RuntimeContext, _id: string, olds: Record<string, unknown>, news: Record<string, unknown>) {
-  // Only the token or wait settings change in place: the job itself is not touched.
-  const { jobId, state, progress, importedRows, totalRows, reason } = olds;
-  return { outs: { ...pickInputs(news, IMPORT_JOB_INPUT_KEYS), jobId, state, progress, importedRows, totalRows, ...(reason !== undefined ? { reason } : {}) } };
-}
+const ops: ResourceOps<ImportJobSpec> = {
+  create,
+  read,
+  // Only recorded changes reach update (the files replace): nothing to send.
+  update: async (_ctx, id, olds) => stored(olds, id),
+  resume,
+  delete: async (ctx, id) => {
+    // An import cannot be undone: the rows stay in the collection; only the stack forgets the job.
+    ctx.log(`import job ${id}: removed from the stack; the imported rows stay in the collection`);
+  },
+};
 
-async function remove(ctx: RuntimeContext, id: string): Promise<void> {
-  // An import cannot be undone: the rows stay in the collection; only the stack forgets the job.
-  ctx.log(`import job ${id}: removed from the stack; the imported rows stay in the collection`);
-}
-
-/** The ImportJob's run-time operations. */
-export const importJobOps: ResourceOps = { schema: importJobInputsSchema, plan: planImportJobDiff, create, read, update, delete: remove };
+/** The ImportJob resource. */
+export const importJobDefinition = defineResource({ kind: "ImportJob", spec: importJobSpec, refine: refineImportJob, ops });

@@ -26,8 +26,16 @@ export function validateInputs<T>(schema: z.ZodType<T>, news: Record<string, unk
   const { __provider: _ignored, ...rest } = news;
   const parsed = schema.safeParse(rest);
   if (parsed.success) return { inputs: parsed.data, failures: [] };
-  const failures = parsed.error.issues
-    .filter((issue) => !isUnknownAt(rest, issue.path))
-    .map((issue) => ({ property: propertyPath(issue.path) || "(inputs)", reason: issue.message }));
+  const failures: CheckFailure[] = [];
+  for (const issue of parsed.error.issues) {
+    if (isUnknownAt(rest, issue.path)) continue;
+    if (issue.code === "unrecognized_keys") {
+      // One failure per unknown key, named by its own path (strictObject wrote one message per key).
+      const messages = issue.message.split("; ");
+      issue.keys.forEach((key, i) => failures.push({ property: propertyPath([...issue.path, key]), reason: messages[i] ?? issue.message }));
+      continue;
+    }
+    failures.push({ property: propertyPath(issue.path) || "(inputs)", reason: issue.message });
+  }
   return { failures };
 }

@@ -1,43 +1,53 @@
+/**
+ * The diff, derived from a resource's spec: which inputs changed, and whether each change updates in place
+ * or replaces. Pure (no API call), so a no-change preview costs nothing.
+ */
+import { comparable, inputProps, type Props, type Spec } from "./spec";
 import { stableEqual } from "./stable-equal";
 import { containsUnknown } from "./unknowns";
 
-/** What a pure diff decides (the engine's `DiffResult` without the unused `stables`). */
+/** What a diff decides (the engine's `DiffResult` without the unused `stables`). */
 export interface DiffPlan {
   changes: boolean;
   replaces: string[];
   deleteBeforeReplace: boolean;
-  /** Properties that change in place, in the order the update will apply them. */
+  /** Properties that change in place (including local-only ones), in spec order. */
   updates: string[];
+  /** True when the state records unfinished work that the next update must resume. */
+  resume: boolean;
 }
 
 /**
- * Compares old state and new inputs property by property after `normalise` turned both into the canonical
- * form (so values the server only normalises never show a change). An unknown new value always counts as
- * a change: preview cannot know whether it will differ.
+ * Compares the stored state with the new inputs, property by property, in their canonical forms with
+ * defaults applied, so that what the server only fills in or normalises never shows as a change.
+ *
+ * Unknown values (preview's placeholder for an output of a resource that is being created or updated) never
+ * plan a replacement on their own: they plan an update, and at apply time the engine diffs again with the
+ * real value and replaces only if it really moved. A property marked `whenUnknown: "replace"` is the
+ * exception (an unknown `clusterId: cluster.id` can only mean a new cluster).
  */
-export function planChanges(opts: {
-  olds: Record<string, unknown>;
-  news: Record<string, unknown>;
-  properties: readonly string[];
-  replaceOn: readonly string[];
-  normalise?: (key: string, value: unknown, side: "old" | "new") => unknown;
-  deleteBeforeReplace?: boolean;
-}): DiffPlan {
-  const norm = opts.normalise ?? ((_k: string, v: unknown) => v);
+export function planFromSpec(spec: Spec, olds: Props, news: Props): DiffPlan {
   const replaces: string[] = [];
   const updates: string[] = [];
-  for (const key of opts.properties) {
-    if (key === "__provider") continue;
-    const nv = opts.news[key];
-    const changed = containsUnknown(nv) || !stableEqual(norm(key, opts.olds[key], "old"), norm(key, nv, "new"));
-    if (!changed) continue;
-    if (opts.replaceOn.includes(key)) replaces.push(key);
-    else updates.push(key);
+  for (const [key, prop] of inputProps(spec)) {
+    if (prop.change === "create-only") continue;
+    const nv = news[key];
+    if (containsUnknown(nv)) {
+      (prop.change === "replace" && prop.whenUnknown === "replace" ? replaces : updates).push(key);
+      continue;
+    }
+    // Unset means "what the server chose": nothing to compare.
+    if (prop.serverChosen && nv === undefined) continue;
+    if (stableEqual(comparable(prop, olds[key], olds), comparable(prop, nv, news))) continue;
+    (prop.change === "replace" ? replaces : updates).push(key);
   }
-  return {
-    changes: replaces.length + updates.length > 0,
-    replaces,
-    deleteBeforeReplace: replaces.length > 0 && (opts.deleteBeforeReplace ?? false),
-    updates,
-  };
+  const resume = olds.pendingWork !== undefined;
+  return { changes: replaces.length + updates.length > 0 || resume, replaces, deleteBeforeReplace: false, updates, resume };
+}
+
+/** Recomputes `changes` after a resource moved keys between the lists. */
+export function settle(plan: DiffPlan): DiffPlan {
+  plan.changes = plan.replaces.length + plan.updates.length > 0 || plan.resume;
+  if (plan.replaces.length === 0) plan.deleteBeforeReplace = false;
+  return plan;
 }

@@ -1,0 +1,113 @@
+/**
+ * Where a data-plane resource's Milvus is and how it signs in, shared by every data-plane resource:
+ * `clusterId` (a Zilliz Cloud cluster, endpoint resolved at apply time) or `endpoint` (any Milvus URL),
+ * a token, and the database.
+ */
+import { z } from "zod";
+import { MilvusClient, ZillizClient } from "../../client";
+import { requireApiKey } from "./provider-config";
+import type { RuntimeContext } from "./runtime-context";
+import { input, type Props } from "./spec";
+
+/** Milvus name rule for databases, collections, fields, indexes: a letter or `_` first, then letters, digits, `_`. */
+export const MILVUS_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,254}$/;
+/** A Milvus object name, with the rule in the error. */
+export const milvusName = (what: string) => z.string().regex(MILVUS_NAME, `not a valid ${what}: a letter or _ first, then letters, digits or _ (at most 255)`);
+/** A Zilliz Cloud cluster id. */
+export const clusterIdType = z.string().regex(/^in\d{2}-[0-9a-z]+$/, "expected a cluster id like in01-0123abcd… (wire it as cluster.id)");
+
+/** An endpoint without a trailing slash, with lower-case scheme and host (what the server does not distinguish). */
+export function canonicalEndpoint(url: unknown): unknown {
+  if (typeof url !== "string") return url;
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.host}${u.pathname.replace(/\/+$/, "")}`;
+  } catch {
+    return url;
+  }
+}
+
+/** The target properties of a data-plane resource whose change of target means a new object. */
+export const dataPlaneTarget = {
+  /**
+   * The Zilliz Cloud cluster the object lives in, wired as `cluster.id` (give this or `endpoint`). The
+   * data-plane endpoint is looked up when the provider applies a change, so resizing or renaming the
+   * cluster never plans anything for this resource. Changing it replaces the object.
+   * @example cluster.id
+   */
+  clusterId: input(clusterIdType.optional(), { change: "replace", whenUnknown: "replace" }),
+  /**
+   * A data-plane URL instead of `clusterId`: a self-hosted Milvus, or a cluster's `connectAddress`.
+   * Changing it replaces the object; while it is unknown in a preview (its cluster is being updated) the
+   * plan shows an update, and `up` replaces only if the URL really changed.
+   * @example "http://localhost:19530"
+   */
+  endpoint: input(z.url({ message: "endpoint must be an http(s) URL such as https://in01-….zillizcloud.com" }).optional(), { change: "replace", canonical: canonicalEndpoint }),
+  /**
+   * Data-plane token (secret): an API key or `user:password`. Default: the provider's `zilliz:apiKey`.
+   * Updates in place (no server call).
+   * @example pulumi.interpolate`${cluster.username}:${cluster.password}`
+   */
+  token: input(z.string().optional(), { change: "local", secret: true }),
+  /**
+   * The database. Default `default`. Changing it replaces the object.
+   * @example "analytics"
+   */
+  dbName: input(milvusName("database name").optional(), { change: "replace", default: "default" }),
+};
+
+/** The target values of a data-plane resource. */
+export interface TargetInputs {
+  clusterId?: string;
+  endpoint?: string;
+  token?: string;
+  dbName?: string;
+}
+
+/** `check`: exactly one of `clusterId` and `endpoint`. */
+export function refineTarget(v: TargetInputs, ctx: z.RefinementCtx): void {
+  if ((v.clusterId === undefined) === (v.endpoint === undefined)) {
+    ctx.addIssue({ code: "custom", path: [v.clusterId === undefined ? "clusterId" : "endpoint"], message: "give exactly one of clusterId (a Zilliz Cloud cluster: cluster.id) or endpoint (a Milvus URL)" });
+  }
+}
+
+// One control-plane lookup per cluster per provider process: every resource of a refresh shares it.
+const endpoints = new Map<string, Promise<string>>();
+
+/** The data-plane URL of a target, resolving a cluster id through the control plane. */
+export function resolveEndpoint(ctx: RuntimeContext, t: TargetInputs): Promise<string> {
+  if (t.endpoint !== undefined) return Promise.resolve(t.endpoint);
+  if (t.clusterId === undefined) return Promise.reject(new Error("no data-plane target: give clusterId or endpoint"));
+  const key = `${ctx.config.cloudApiUrl ?? ""}|${t.clusterId}`;
+  let found = endpoints.get(key);
+  if (!found) {
+    const zc = new ZillizClient({ apiKey: requireApiKey(ctx.config), baseUrl: ctx.config.cloudApiUrl });
+    const clusterId = t.clusterId;
+    found = zc.clusters.describe(clusterId).then((c) => {
+      if (!c.connectAddress) throw new Error(`cluster ${clusterId} has no connectAddress yet (status ${c.status})`);
+      return c.connectAddress;
+    });
+    // A failed lookup is not remembered: the next call asks again.
+    found.catch(() => endpoints.delete(key));
+    endpoints.set(key, found);
+  }
+  return found;
+}
+
+/** A data-plane client for the target (token: the input, else the provider's API key). */
+export async function milvusClient(ctx: RuntimeContext, t: TargetInputs): Promise<MilvusClient> {
+  const endpoint = await resolveEndpoint(ctx, t);
+  const token = t.token ?? (t.clusterId !== undefined ? requireApiKey(ctx.config) : ctx.config.apiKey);
+  return new MilvusClient({ endpoint, token, dbName: t.dbName });
+}
+
+/** The target part of a stored state (for read and delete). */
+export function targetOf(p: Props): TargetInputs {
+  const s = (k: string) => (typeof p[k] === "string" ? (p[k] as string) : undefined);
+  return { clusterId: s("clusterId"), endpoint: s("endpoint"), token: s("token"), dbName: s("dbName") };
+}
+
+/** `{ collectionName, dbName? }` as the data-plane client takes it. */
+export function collectionRef(p: { collectionName: string; dbName?: string }): { collectionName: string; dbName?: string } {
+  return { collectionName: p.collectionName, ...(p.dbName ? { dbName: p.dbName } : {}) };
+}
