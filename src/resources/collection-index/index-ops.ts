@@ -1,34 +1,29 @@
-/** CollectionIndex create/read/update/delete against the Milvus REST v2 data plane (run time only). */
-import { canonicalIndexFromDescribe, isNotFound, MilvusClient, waitFor, type IndexDescription } from "../../client";
-import { canonicalProperties } from "../collection/collection-canonical";
-import { partialState } from "../shared/partial-state";
-import { adoptRefusal, deadlineMs, outcomeUnknown, pickInputs, type ResourceOps, type RuntimeContext } from "../shared/runtime-context";
-import { planIndexDiff } from "./index-plan";
-import { DEFAULT_INDEX_WAIT_SECONDS, indexInputsSchema, INDEX_TYPES } from "./index-schema";
+/** CollectionIndex operations against the Milvus REST v2 data plane (run time only). */
+import { z } from "zod";
+import { canonicalIndexFromDescribe, isNotFound, waitFor, type IndexDescription, type MilvusClient } from "../../client";
+import { canonicalMap } from "../shared/canonical-map";
+import { collectionRef, milvusClient, targetOf } from "../shared/data-plane-target";
+import { IncompleteError } from "../shared/partial-state";
+import type { DiffPlan } from "../shared/plan";
+import { PENDING_RELOAD_KEY } from "../shared/reserved-properties";
+import { defineResource, type Observed, type ResourceOps } from "../shared/resource-definition";
+import { adoptRefusal, deadlineMs, errorText, outcomeUnknown, type Mismatch, type RuntimeContext } from "../shared/runtime-context";
+import { stableEqual } from "../shared/stable-equal";
+import { adjustIndexPlan, DEFAULT_INDEX_WAIT_SECONDS, indexSpec, refineIndex, type IndexInputs, type IndexSpec, type IndexState } from "./index-spec";
 
-export const INDEX_INPUT_KEYS = [
-  "endpoint", "token", "dbName", "collectionName", "fieldName", "indexName", "indexType", "metricType", "fieldDataType", "params", "waitForBuild", "adopt", "waitTimeoutSeconds",
-] as const;
+type Ref = { collectionName: string; dbName?: string };
+type Where = { collectionName: string; dbName?: string; fieldName: string; indexName?: string };
 
-/** Set on a collection whose index was dropped while it was loaded, so the next index build reloads it. */
-export const PENDING_RELOAD_KEY = "pulumi-zilliz.reloadAfterIndex";
+const indexNameOf = (p: { indexName?: string; fieldName: string }) => p.indexName ?? p.fieldName;
 
-type Named = { collectionName: string; dbName?: string };
-const named = (p: Record<string, unknown>): Named => ({ collectionName: p.collectionName as string, ...(p.dbName ? { dbName: p.dbName as string } : {}) });
-const indexNameOf = (p: Record<string, unknown>) => (p.indexName as string | undefined) ?? (p.fieldName as string);
-
-function client(ctx: RuntimeContext, p: Record<string, unknown>): MilvusClient {
-  return new MilvusClient({ endpoint: p.endpoint as string, token: (p.token as string | undefined) ?? ctx.config.apiKey, dbName: p.dbName as string | undefined });
+/** The id: `<dbName>/<collectionName>/<indexName>` (as created; the index follows a collection rename). */
+export function indexId(p: Where): string {
+  return `${p.dbName ?? "default"}/${p.collectionName}/${indexNameOf(p)}`;
 }
 
-/** The id: `<dbName>/<collectionName>/<indexName>`. */
-export function indexId(p: Record<string, unknown>): string {
-  return `${(p.dbName as string | undefined) ?? "default"}/${p.collectionName as string}/${indexNameOf(p)}`;
-}
-
-async function describeIndex(mc: MilvusClient, p: Record<string, unknown>): Promise<IndexDescription | undefined> {
+async function describeIndex(mc: MilvusClient, p: Where): Promise<IndexDescription | undefined> {
   try {
-    const list = await mc.indexes.describe({ ...named(p), indexName: indexNameOf(p) });
+    const list = await mc.indexes.describe({ ...collectionRef(p), indexName: indexNameOf(p) });
     return list.find((d) => d.indexName === indexNameOf(p));
   } catch (e) {
     if (isNotFound(e)) return undefined;
@@ -36,18 +31,37 @@ async function describeIndex(mc: MilvusClient, p: Record<string, unknown>): Prom
   }
 }
 
-function mismatches(p: Record<string, unknown>, d: IndexDescription) {
+/**
+ * What the server reports, as spec properties. Left out (so the program's values stand): params when the
+ * server's describe has no `indexParams` (Milvus before ≈2.5.5), and type and params when the server
+ * replaced the requested type by AUTOINDEX (Zilliz Cloud does on some plans). The metric the server filled
+ * in for an AUTOINDEX is reported, and counts as no change, since an unset metric means "the server's choice".
+ */
+function observe(d: IndexDescription, written: { indexType?: string }): Observed {
   const c = canonicalIndexFromDescribe(d);
-  const out: Array<{ property: string; existing: unknown; wanted: unknown }> = [];
-  const cmp = (k: string, existing: unknown, wanted: unknown) => JSON.stringify(existing) !== JSON.stringify(wanted) && out.push({ property: k, existing, wanted });
-  cmp("fieldName", c.fieldName, p.fieldName);
-  cmp("indexType", c.indexType, p.indexType);
-  if (p.metricType !== undefined) cmp("metricType", c.metricType, p.metricType);
-  cmp("params", c.params, canonicalProperties(p.params as Record<string, unknown> | undefined));
+  const forcedAuto = c.indexType === "AUTOINDEX" && written.indexType !== undefined && written.indexType !== "AUTOINDEX";
+  return {
+    fieldName: c.fieldName,
+    indexName: c.indexName,
+    ...(forcedAuto ? {} : { indexType: c.indexType }),
+    ...(c.metricType ? { metricType: c.metricType } : {}),
+    ...(d.indexParams === undefined || forcedAuto ? {} : { params: c.params }),
+    indexState: d.indexState ?? "",
+  };
+}
+
+function mismatches(p: IndexInputs, d: IndexDescription): Mismatch[] {
+  const seen = observe(d, p);
+  const out: Mismatch[] = [];
+  const cmp = (property: string, existing: unknown, wanted: unknown) => existing !== undefined && !stableEqual(existing, wanted) && out.push({ property, existing, wanted });
+  cmp("fieldName", seen.fieldName, p.fieldName);
+  cmp("indexType", seen.indexType, p.indexType);
+  if (p.metricType !== undefined) cmp("metricType", seen.metricType, p.metricType);
+  if (seen.params !== undefined) cmp("params", canonicalMap(seen.params as Record<string, unknown>), canonicalMap(p.params));
   return out;
 }
 
-async function waitBuilt(ctx: RuntimeContext, mc: MilvusClient, p: Record<string, unknown>): Promise<IndexDescription> {
+async function waitBuilt(ctx: RuntimeContext, mc: MilvusClient, p: IndexInputs): Promise<IndexDescription> {
   return waitFor({
     poll: async () => {
       const d = await describeIndex(mc, p);
@@ -62,34 +76,29 @@ async function waitBuilt(ctx: RuntimeContext, mc: MilvusClient, p: Record<string
   });
 }
 
-function outputs(p: Record<string, unknown>, d: IndexDescription | undefined): Record<string, unknown> {
-  // Row counts are left out on purpose: they move with every insert, so a refresh would always report a change.
-  return { ...pickInputs(p, INDEX_INPUT_KEYS), indexName: indexNameOf(p), indexState: d?.indexState ?? "" };
-}
-
 /** Reloads a collection this provider released to drop an index, once all its vector fields are indexed again. */
-async function reloadIfPending(ctx: RuntimeContext, mc: MilvusClient, p: Record<string, unknown>): Promise<void> {
-  const d = await mc.collections.describe(named(p));
+async function reloadIfPending(ctx: RuntimeContext, mc: MilvusClient, ref: Ref): Promise<void> {
+  const d = await mc.collections.describe(ref);
   if (!(d.properties ?? []).some((kv) => kv.key === PENDING_RELOAD_KEY && kv.value === "true")) return;
   try {
-    await mc.collections.load(named(p));
-    await mc.collections.dropProperties({ ...named(p), propertyKeys: [PENDING_RELOAD_KEY] });
-    ctx.log(`collection ${p.collectionName as string}: reloaded after the index was rebuilt`);
+    await mc.collections.load(ref);
+    await mc.collections.dropProperties({ ...ref, propertyKeys: [PENDING_RELOAD_KEY] });
+    ctx.log(`collection ${ref.collectionName}: reloaded after the index was rebuilt`);
   } catch (e) {
     // Another vector field may still lack an index: its index resource will retry.
-    ctx.log(`collection ${p.collectionName as string}: not reloaded yet (${e instanceof Error ? e.message : String(e)})`);
+    ctx.log(`collection ${ref.collectionName}: not reloaded yet (${errorText(e)})`);
   }
 }
 
 /** Sends the create once; if its outcome is unknown, continues only when the index now exists as requested. */
-async function createOnce(ctx: RuntimeContext, mc: MilvusClient, inputs: Record<string, unknown>): Promise<void> {
+async function createOnce(ctx: RuntimeContext, mc: MilvusClient, inputs: IndexInputs): Promise<void> {
   try {
     await mc.indexes.create({
-      ...named(inputs),
+      ...collectionRef(inputs),
       indexParams: [{
-        fieldName: inputs.fieldName as string, indexName: indexNameOf(inputs), indexType: inputs.indexType as string,
-        ...(inputs.metricType !== undefined ? { metricType: inputs.metricType as string } : {}),
-        ...(inputs.params !== undefined ? { params: inputs.params as Record<string, unknown> } : {}),
+        fieldName: inputs.fieldName, indexName: indexNameOf(inputs), indexType: inputs.indexType,
+        ...(inputs.metricType !== undefined ? { metricType: inputs.metricType } : {}),
+        ...(inputs.params !== undefined ? { params: inputs.params } : {}),
       }],
     });
   } catch (e) {
@@ -100,98 +109,114 @@ async function createOnce(ctx: RuntimeContext, mc: MilvusClient, inputs: Record<
   }
 }
 
-async function create(ctx: RuntimeContext, inputs: Record<string, unknown>) {
-  const mc = client(ctx, inputs);
+async function create(ctx: RuntimeContext, inputs: IndexInputs) {
+  const mc = await milvusClient(ctx, inputs);
+  const ref = collectionRef(inputs);
   const id = indexId(inputs);
   // Match the index to the real field type (check only knows it when fieldDataType is given).
-  const coll = await mc.collections.describe(named(inputs));
+  const coll = await mc.collections.describe(ref);
   const field = coll.fields.find((f) => f.name === inputs.fieldName);
-  if (!field) throw new Error(`CollectionIndex: collection "${inputs.collectionName as string}" has no field "${inputs.fieldName as string}"`);
-  const recheck = indexInputsSchema.safeParse({ ...inputs, fieldDataType: field.type });
+  if (!field) throw new Error(`CollectionIndex: collection "${inputs.collectionName}" has no field "${inputs.fieldName}"`);
+  const recheck = z.custom<IndexInputs>().superRefine(refineIndex).safeParse({ ...inputs, fieldDataType: field.type });
   if (!recheck.success) throw new Error(`CollectionIndex: ${recheck.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
   const existing = await describeIndex(mc, inputs);
   if (existing) {
-    if (inputs.adopt !== true) throw new Error(`CollectionIndex: index "${indexNameOf(inputs)}" already exists on "${inputs.collectionName as string}"; set adopt: true to take it over`);
+    if (inputs.adopt !== true) throw new Error(`CollectionIndex: index "${indexNameOf(inputs)}" already exists on "${inputs.collectionName}"; set adopt: true to take it over`);
     const diff = mismatches(inputs, existing);
     if (diff.length > 0) throw adoptRefusal(`index "${indexNameOf(inputs)}"`, diff);
   } else {
     await createOnce(ctx, mc, inputs);
   }
+  // From here on the index exists: a failed or timed-out build keeps it in the stack.
   try {
     const d = inputs.waitForBuild === false ? await describeIndex(mc, inputs) : await waitBuilt(ctx, mc, inputs);
-    await reloadIfPending(ctx, mc, inputs);
-    return { id, outs: outputs(inputs, d) };
+    await reloadIfPending(ctx, mc, ref);
+    return { id, observed: d ? observe(d, inputs) : {} };
   } catch (e) {
-    throw partialState(id, outputs(inputs, undefined), e);
+    const now = await describeIndex(mc, inputs).catch(() => undefined);
+    throw new IncompleteError(id, now ? observe(now, inputs) : {}, { operation: "create", step: "wait for the build" }, e);
   }
 }
 
-async function read(ctx: RuntimeContext, id: string, props: Record<string, unknown>) {
+async function read(ctx: RuntimeContext, id: string, state: IndexState): Promise<Observed | undefined> {
+  // `CollectionIndex.get` passes only the target: the names come from the id then.
   const [db, coll, ...name] = id.split("/");
-  const p = { ...props, dbName: props.dbName ?? (db === "default" ? undefined : db), collectionName: props.collectionName ?? coll, indexName: props.indexName ?? name.join("/") };
-  const mc = client(ctx, p);
+  const where: Where = {
+    collectionName: state.collectionName ?? coll!, dbName: state.dbName ?? (db !== "default" ? db : undefined),
+    fieldName: state.fieldName ?? name.join("/"), indexName: state.indexName ?? name.join("/"),
+  };
+  const mc = await milvusClient(ctx, { ...targetOf(state), dbName: where.dbName });
   let d: IndexDescription | undefined;
   try {
-    d = await describeIndex(mc, p);
+    d = await describeIndex(mc, where);
   } catch (e) {
-    if (isNotFound(e)) return {};
+    if (isNotFound(e)) return undefined;
     throw e;
   }
-  if (!d) return {};
-  const c = canonicalIndexFromDescribe(d);
-  const stored = pickInputs(p, INDEX_INPUT_KEYS);
-  const inputs: Record<string, unknown> = { ...stored, fieldName: c.fieldName, indexType: INDEX_TYPES.includes(c.indexType) ? c.indexType : stored.indexType };
-  if (stored.indexName !== undefined || c.indexName !== c.fieldName) inputs.indexName = c.indexName;
-  if (stored.metricType !== undefined || c.metricType) inputs.metricType = c.metricType || undefined;
-  const sameParams = JSON.stringify(canonicalProperties(stored.params as Record<string, unknown> | undefined)) === JSON.stringify(c.params);
-  if (!sameParams) inputs.params = Object.keys(c.params).length > 0 ? c.params : undefined;
-  return { id, props: outputs(inputs, d), inputs };
+  return d ? observe(d, state) : undefined;
 }
 
-async function update(_ctx: RuntimeContext, _id: string, olds: Record<string, unknown>, news: Record<string, unknown>) {
-  // Only local settings change in place (token, wait settings); the index itself is untouched.
-  return { outs: { ...outputs(news, undefined), indexState: olds.indexState } };
+/**
+ * Only two kinds of change reach update (everything about the index itself replaces it): settings of the
+ * provider (no call), and a new collection name, which the index follows when its collection was renamed.
+ */
+async function update(ctx: RuntimeContext, _id: string, olds: IndexState, news: IndexInputs, plan: DiffPlan): Promise<Observed> {
+  if (!plan.updates.includes("collectionName") && !plan.resume) return { indexState: olds.indexState ?? "" };
+  const mc = await milvusClient(ctx, news);
+  const d = await describeIndex(mc, news).catch((e: unknown) => {
+    if (isNotFound(e)) return undefined;
+    throw e;
+  });
+  if (!d || mismatches(news, d).length > 0) {
+    throw new Error(
+      `CollectionIndex: collection "${news.collectionName}" has no index "${indexNameOf(news)}" like this one. An index follows its collection when the collection is renamed; ` +
+        `to move it to another collection, add the resource option replaceOnChanges: ["collectionName"] (the index is then rebuilt there).`,
+    );
+  }
+  if (news.waitForBuild !== false && d.indexState !== "Finished" && d.indexState !== undefined) return observe(await waitBuilt(ctx, mc, news), news);
+  return observe(d, news);
 }
 
-async function remove(ctx: RuntimeContext, _id: string, props: Record<string, unknown>): Promise<void> {
-  const mc = client(ctx, props);
-  const n = named(props);
+async function remove(ctx: RuntimeContext, _id: string, state: IndexState): Promise<void> {
+  const mc = await milvusClient(ctx, targetOf(state));
+  const where: Where = { collectionName: state.collectionName!, dbName: state.dbName, fieldName: state.fieldName!, indexName: state.indexName };
+  const ref = collectionRef(where);
   let loaded: boolean;
   try {
-    loaded = (await mc.collections.getLoadState(n)).loadState === "LoadStateLoaded";
+    loaded = (await mc.collections.getLoadState(ref)).loadState === "LoadStateLoaded";
   } catch (e) {
     if (isNotFound(e)) return; // the collection is gone, and its indexes with it
     throw e;
   }
-  if (loaded) {
-    // Milvus refuses to drop the index of a loaded collection: release, drop, then reload if possible.
-    await mc.collections.release(n);
-  }
+  // Milvus refuses to drop the index of a loaded collection: release, drop, then reload if possible.
+  if (loaded) await mc.collections.release(ref);
   try {
-    await mc.indexes.drop({ ...n, indexName: indexNameOf(props) });
+    await mc.indexes.drop({ ...ref, indexName: indexNameOf(where) });
   } catch (e) {
     if (!isNotFound(e)) {
-      if (loaded) await mc.collections.load(n).catch(() => undefined);
+      if (loaded) await mc.collections.load(ref).catch(() => undefined);
       throw e;
     }
   }
   if (loaded) {
     try {
-      await mc.collections.load(n);
+      await mc.collections.load(ref);
     } catch {
       // Another index must be built first (a replacement): the next index create reloads the collection.
-      await mc.collections.alterProperties({ ...n, properties: { [PENDING_RELOAD_KEY]: "true" } });
-      ctx.log(`collection ${n.collectionName}: released to drop index ${indexNameOf(props)}; it will be reloaded once its vector fields are indexed again`);
+      await mc.collections.alterProperties({ ...ref, properties: { [PENDING_RELOAD_KEY]: "true" } });
+      ctx.log(`collection ${ref.collectionName}: released to drop index ${indexNameOf(where)}; it will be reloaded once its vector fields are indexed again`);
     }
   }
   await waitFor({
-    poll: () => describeIndex(mc, props),
+    poll: () => describeIndex(mc, where),
     check: (d) => (d ? "pending" : "done"),
-    timeoutMs: deadlineMs(props, DEFAULT_INDEX_WAIT_SECONDS),
+    timeoutMs: deadlineMs(state, DEFAULT_INDEX_WAIT_SECONDS),
     intervalMs: ctx.pollIntervalMs,
-    description: `index ${indexNameOf(props)} to be dropped`,
+    description: `index ${indexNameOf(where)} to be dropped`,
   });
 }
 
-/** The CollectionIndex's run-time operations. */
-export const indexOps: ResourceOps = { schema: indexInputsSchema, plan: planIndexDiff, create, read, update, delete: remove };
+const ops: ResourceOps<IndexSpec> = { create, read, update, delete: remove };
+
+/** The CollectionIndex resource. */
+export const indexDefinition = defineResource({ kind: "CollectionIndex", spec: indexSpec, refine: refineIndex, adjustPlan: adjustIndexPlan, ops });

@@ -3,7 +3,7 @@
  * server only normalises (type params as strings, defaults spelled out, key order) never shows a change.
  */
 import { canonicalJson } from "../shared/stable-equal";
-import { VECTOR_TYPES, type FieldInput } from "./collection-schema";
+import type { FieldInput } from "./collection-spec";
 
 /** A field with every default made explicit and every type param a string. */
 export interface CanonicalFieldInput {
@@ -42,9 +42,14 @@ export function canonicalField(f: FieldInput): CanonicalFieldInput {
   };
 }
 
+/** A field list in canonical form (what two schemas are compared in). */
+export function canonicalFields(fields: readonly FieldInput[] | undefined): CanonicalFieldInput[] {
+  return (fields ?? []).map(canonicalField);
+}
+
 /** True when two field lists describe the same schema. */
 export function sameFields(a: readonly FieldInput[] | undefined, b: readonly FieldInput[] | undefined): boolean {
-  return canonicalJson((a ?? []).map(canonicalField)) === canonicalJson((b ?? []).map(canonicalField));
+  return canonicalJson(canonicalFields(a)) === canonicalJson(canonicalFields(b));
 }
 
 /**
@@ -56,28 +61,7 @@ export function addableFields(olds: readonly FieldInput[], news: readonly FieldI
   if (!sameFields(olds, news.slice(0, olds.length))) return undefined;
   const added = news.slice(olds.length);
   const ok = added.every(
-    (f) => f.nullable === true && !(VECTOR_TYPES as readonly string[]).includes(f.dataType) && !f.isPrimary && !f.isPartitionKey && !f.isClusteringKey,
+    (f) => f.nullable === true && !f.dataType.endsWith("Vector") && !f.isPrimary && !f.isPartitionKey && !f.isClusteringKey,
   );
   return ok ? added : undefined;
-}
-
-/** Properties as a sorted string map (`true` and `"true"` are the same to the server). */
-export function canonicalProperties(p: Record<string, unknown> | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const key of Object.keys(p ?? {}).sort()) {
-    const v = (p ?? {})[key];
-    if (v !== undefined && v !== null) out[key] = String(v);
-  }
-  return out;
-}
-
-/** An endpoint without a trailing slash, lower-case scheme and host. */
-export function canonicalEndpoint(url: unknown): unknown {
-  if (typeof url !== "string") return url;
-  try {
-    const u = new URL(url);
-    return `${u.protocol}//${u.host}${u.pathname.replace(/\/+$/, "")}`;
-  } catch {
-    return url;
-  }
 }

@@ -1,16 +1,19 @@
-/** Collection over the Milvus REST v1 (older servers): the fixed Int64 + FloatVector shape only. */
+/**
+ * Collection over Milvus REST v1 (2.2–2.4 servers): create, describe and drop of the one fixed shape
+ * (an Int64 primary key and one FloatVector); the plan replaces on every other change.
+ */
 import { isNotFound, MilvusV1Client, waitFor, type CollectionV1 } from "../../client";
-import { adoptRefusal, deadlineMs, outcomeUnknown, pickInputs, type RuntimeContext } from "../shared/runtime-context";
+import { collectionRef, resolveEndpoint, targetOf } from "../shared/data-plane-target";
+import type { Observed } from "../shared/resource-definition";
+import { adoptRefusal, deadlineMs, outcomeUnknown, type RuntimeContext } from "../shared/runtime-context";
+import type { Props } from "../shared/spec";
 import { sameFields } from "./collection-canonical";
-import { DEFAULT_COLLECTION_WAIT_SECONDS, type FieldInput } from "./collection-schema";
+import { DEFAULT_COLLECTION_WAIT_SECONDS, type CollectionInputs, type CollectionState, type FieldInput } from "./collection-spec";
 
-const KEYS = ["endpoint", "token", "dbName", "collectionName", "description", "schema", "enableDynamicField", "allowDataLoss", "adopt", "apiVersion", "waitTimeoutSeconds"] as const;
-
-function client(ctx: RuntimeContext, p: Record<string, unknown>): MilvusV1Client {
-  return new MilvusV1Client({ endpoint: p.endpoint as string, token: (p.token as string | undefined) ?? ctx.config.apiKey });
+async function client(ctx: RuntimeContext, p: Props): Promise<MilvusV1Client> {
+  const t = targetOf(p);
+  return new MilvusV1Client({ endpoint: await resolveEndpoint(ctx, t), token: t.token ?? ctx.config.apiKey });
 }
-const named = (p: Record<string, unknown>) => ({ collectionName: p.collectionName as string, ...(p.dbName ? { dbName: p.dbName as string } : {}) });
-const fieldsOf = (p: Record<string, unknown>): FieldInput[] => ((p.schema as { fields?: FieldInput[] } | undefined)?.fields ?? []);
 
 /** v1 describes types with their size, e.g. `FloatVector(8)`. */
 function fieldsFromV1(d: CollectionV1): FieldInput[] {
@@ -28,66 +31,69 @@ function fieldsFromV1(d: CollectionV1): FieldInput[] {
   });
 }
 
-async function describe(mc: MilvusV1Client, p: Record<string, unknown>): Promise<CollectionV1 | undefined> {
+async function describe(mc: MilvusV1Client, name: string): Promise<CollectionV1 | undefined> {
   try {
-    return await mc.collections.describe(named(p));
+    return await mc.collections.describe({ collectionName: name });
   } catch (e) {
     if (isNotFound(e)) return undefined;
     throw e;
   }
 }
 
-const outputs = (p: Record<string, unknown>, d: CollectionV1) => ({ ...pickInputs(p, KEYS), collectionId: "", loadState: d.load === "LoadStateLoaded" ? "Loaded" : "NotLoaded" });
+function observe(d: CollectionV1): Observed {
+  const loaded = d.load === "LoadStateLoaded";
+  return { collectionName: d.collectionName, schema: { fields: fieldsFromV1(d) }, collectionId: "", loadState: loaded ? "Loaded" : "NotLoaded" };
+}
 
-export async function createV1(ctx: RuntimeContext, inputs: Record<string, unknown>, id: string) {
-  const mc = client(ctx, inputs);
-  const [pk, vec] = fieldsOf(inputs);
-  const existing = await describe(mc, inputs);
+async function create(ctx: RuntimeContext, inputs: CollectionInputs, id: string): Promise<{ id: string; observed: Observed }> {
+  const mc = await client(ctx, inputs);
+  const [pk, vec] = inputs.schema.fields;
+  const existing = await describe(mc, inputs.collectionName);
   if (existing) {
-    if (inputs.adopt !== true) throw new Error(`Collection: "${inputs.collectionName as string}" already exists; set adopt: true to take it over`);
-    if (!sameFields(fieldsOf(inputs), fieldsFromV1(existing))) {
-      throw adoptRefusal(`collection "${inputs.collectionName as string}"`, [{ property: "schema.fields", existing: fieldsFromV1(existing), wanted: fieldsOf(inputs) }]);
+    if (inputs.adopt !== true) throw new Error(`Collection: "${inputs.collectionName}" already exists; set adopt: true to take it over`);
+    if (!sameFields(inputs.schema.fields, fieldsFromV1(existing))) {
+      throw adoptRefusal(`collection "${inputs.collectionName}"`, [{ property: "schema.fields", existing: fieldsFromV1(existing), wanted: inputs.schema.fields }]);
     }
   } else {
     try {
       await mc.collections.create({
-        ...named(inputs), dimension: vec!.dim!, primaryField: pk!.name, vectorField: vec!.name,
-        ...(inputs.description !== undefined ? { description: inputs.description as string } : {}),
-        ...(inputs.enableDynamicField !== undefined ? { enableDynamicField: inputs.enableDynamicField as boolean } : {}),
+        ...collectionRef(inputs), dimension: vec!.dim!, primaryField: pk!.name, vectorField: vec!.name,
+        ...(inputs.description !== undefined ? { description: inputs.description } : {}),
+        ...(inputs.enableDynamicField !== undefined ? { enableDynamicField: inputs.enableDynamicField } : {}),
       });
     } catch (e) {
-      if (!outcomeUnknown(e) || !(await describe(mc, inputs).catch(() => undefined))) throw e;
+      if (!outcomeUnknown(e) || !(await describe(mc, inputs.collectionName).catch(() => undefined))) throw e;
     }
   }
-  return { id, outs: outputs(inputs, (await describe(mc, inputs))!) };
+  return { id, observed: observe((await describe(mc, inputs.collectionName))!) };
 }
 
-export async function readV1(ctx: RuntimeContext, id: string, props: Record<string, unknown>) {
-  const d = await describe(client(ctx, props), props);
-  if (!d) return {};
-  const stored = pickInputs(props, KEYS);
-  const fields = fieldsFromV1(d);
-  const inputs = { ...stored, collectionName: d.collectionName, schema: sameFields(fieldsOf(stored), fields) ? stored.schema : { fields } };
-  return { id, props: outputs(inputs, d), inputs };
+async function read(ctx: RuntimeContext, state: Props): Promise<Observed | undefined> {
+  const d = await describe(await client(ctx, state), state.collectionName as string);
+  return d ? observe(d) : undefined;
 }
 
-export async function deleteV1(ctx: RuntimeContext, props: Record<string, unknown>): Promise<void> {
-  const mc = client(ctx, props);
-  if (!(await describe(mc, props))) return;
+async function remove(ctx: RuntimeContext, state: CollectionState): Promise<void> {
+  const mc = await client(ctx, state);
+  const name = state.collectionName!;
+  if (!(await describe(mc, name))) return;
   // REST v1 has no row count: without an explicit opt-in the drop is refused, whatever the collection holds.
-  if (props.allowDataLoss !== true && ctx.config.allowDataLoss !== true) {
-    throw new Error(`refusing to drop collection "${props.collectionName as string}": REST v1 cannot count its entities. Set allowDataLoss: true (in an earlier up) or the stack config zilliz:allowDataLoss true.`);
+  if (state.allowDataLoss !== true && ctx.config.allowDataLoss !== true) {
+    throw new Error(`refusing to drop collection "${name}": REST v1 cannot count its entities. Set allowDataLoss: true (in an earlier up) or the stack config zilliz:allowDataLoss true.`);
   }
   try {
-    await mc.collections.drop(named(props));
+    await mc.collections.drop({ collectionName: name });
   } catch (e) {
     if (!isNotFound(e)) throw e;
   }
   await waitFor({
-    poll: () => describe(mc, props),
+    poll: () => describe(mc, name),
     check: (d) => (d ? "pending" : "done"),
-    timeoutMs: deadlineMs(props, DEFAULT_COLLECTION_WAIT_SECONDS),
+    timeoutMs: deadlineMs(state, DEFAULT_COLLECTION_WAIT_SECONDS),
     intervalMs: ctx.pollIntervalMs,
-    description: `collection ${props.collectionName as string} to be dropped`,
+    description: `collection ${name} to be dropped`,
   });
 }
+
+/** The Collection's REST v1 operations. */
+export const v1Ops = { create, read, delete: remove };

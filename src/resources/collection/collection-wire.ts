@@ -1,6 +1,6 @@
 /** Converts between the Collection's input shape and the data plane's wire shapes. */
 import { canonicalTypeParams, unwrapDefaultValue, type CollectionDescription, type DescribedField, type FieldSchema } from "../../client";
-import type { FieldInput } from "./collection-schema";
+import type { FieldInput } from "./collection-spec";
 
 /** A user field as `collections/create` and `fields/add` take it. */
 export function toWireField(f: FieldInput): FieldSchema {
