@@ -33,7 +33,7 @@ describe("CollectionIndex lifecycle", () => {
     const { p } = providerFor("CollectionIndex", emu);
     ({ id, outs } = await up(p, inputs));
     expect(id).toBe("default/items/vec");
-    expect(outs).toMatchObject({ indexName: "vec", indexState: "Finished" });
+    expect(outs).toMatchObject({ indexState: "Finished", stateVersion: 2 });
   });
 
   it("refresh leaves no diff (params echoed as strings, default name)", async () => {

@@ -68,9 +68,14 @@ describe("ImportJob lifecycle", () => {
     expect(await rowCount()).toBe(2);
   });
 
-  it("read of a job the server no longer knows returns nothing", async () => {
-    const { p } = providerFor("ImportJob", emu);
-    expect(await p.read!("job-doesnotexist0000000000", outs)).toEqual({});
+  it("read of a job the server no longer knows keeps it as last seen (records expire; the import happened)", async () => {
+    const { p, logs } = providerFor("ImportJob", emu);
+    const r = await p.read!("job-doesnotexist0000000000", outs);
+    expect(r.id).toBe("job-doesnotexist0000000000");
+    const { jobId: _a, ...kept } = r.props as Record<string, unknown>;
+    const { jobId: _b, ...before } = outs;
+    expect(kept).toEqual(before);
+    expect(logs.join("\n")).toMatch(/no longer lists it/);
   });
 });
 
