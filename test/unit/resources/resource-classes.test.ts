@@ -1,6 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import { beforeAll, describe, expect, it } from "vitest";
 import { Cluster, Collection, CollectionIndex, ImportJob, Index } from "../../../src/index";
+import { clusterSpec } from "../../../src/resources/cluster/cluster-spec";
+import { indexSpec } from "../../../src/resources/collection-index/index-spec";
+import { collectionSpec } from "../../../src/resources/collection/collection-spec";
+import { importJobSpec } from "../../../src/resources/import-job/import-job-spec";
+import { allKeys } from "../../../src/resources/shared/spec";
 
 const registered: Array<{ type: string; name: string; inputs: Record<string, unknown>; id?: string }> = [];
 
@@ -48,6 +53,22 @@ describe("resource classes", () => {
     expect(await value(got.id)).toBe("in01-xyz");
     expect(await value(got.status)).toBe("RUNNING");
     expect(registered.find((r) => r.name === "existing")?.type).toBe("pulumi-nodejs:dynamic/zilliz:Cluster");
+  });
+
+  it("are derived from their spec: named by kind, with an Output for every property of the spec", () => {
+    const fields = [{ name: "id", dataType: "Int64" as const, isPrimary: true }];
+    const cases: Array<[string, object, readonly string[]]> = [
+      ["Cluster", new Cluster("derived-c", { clusterName: "c-3", plan: "Serverless", regionId: "gcp-us-west1" }), allKeys(clusterSpec)],
+      ["Collection", new Collection("derived-docs", { endpoint: "https://h", collectionName: "docs", schema: { fields } }), allKeys(collectionSpec)],
+      ["CollectionIndex", new CollectionIndex("derived-idx", { endpoint: "https://h", collectionName: "docs", fieldName: "vec", indexType: "HNSW", metricType: "L2" }), allKeys(indexSpec)],
+      ["ImportJob", new ImportJob("derived-job", { clusterId: "in01-abc", collectionName: "docs", objectUrls: ["s3://b/a.json"] }), allKeys(importJobSpec)],
+    ];
+    expect([Cluster.name, Collection.name, CollectionIndex.name, ImportJob.name]).toEqual(cases.map(([kind]) => kind));
+    for (const [kind, resource, keys] of cases) {
+      expect(keys.length, kind).toBeGreaterThan(3);
+      const missing = keys.filter((k) => !pulumi.Output.isInstance((resource as Record<string, unknown>)[k]));
+      expect(missing, kind).toEqual([]);
+    }
   });
 
   it("never mutates or shares the caller's args", () => {
