@@ -175,6 +175,17 @@ describe("planFromSpec", () => {
     const plan = planFromSpec(widgetSpec, row.olds ?? olds, row.news);
     expect(plan).toEqual({ changes: row.changes, replaces: row.replaces, updates: row.updates, deleteBeforeReplace: false, resume: (row.olds ?? olds).pendingWork !== undefined });
   });
+
+  it("a default computed from an unknown input never plans a replacement", () => {
+    // Like the Cluster's cuType, whose default depends on the plan: an unknown plan must not replace.
+    const spec = defineSpec({
+      tier: input(z.string(), { change: "update" }),
+      shape: input(z.string().optional(), { change: "replace", default: (p: Props) => (p.tier === "big" ? "square" : "round") }),
+    });
+    const plan = planFromSpec(spec, { tier: "big" }, { tier: UNKNOWN });
+    expect(plan.replaces).toEqual([]);
+    expect(plan.updates).toContain("tier");
+  });
 });
 
 describe("settle", () => {
