@@ -86,7 +86,6 @@ const prop = (key: keyof WidgetSpec) => widgetSpec[key] as InputProp;
 
 describe("derived types (checked by tsc)", () => {
   type Args = ArgsOf<WidgetSpec>;
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   type RequiredKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
 
   it("ArgsOf: every input, required exactly where its zod type refuses undefined, outputs excluded", () => {
