@@ -25,11 +25,10 @@ const dedicated = new zilliz.Cluster("dedicated", {
   cuSize: 1,
 });
 
-// Data-plane resources talk to the cluster's own endpoint with its admin credentials.
-const connection = {
-  endpoint: dedicated.connectAddress,
-  token: pulumi.secret(pulumi.interpolate`${dedicated.username}:${dedicated.password}`),
-};
+// Data-plane resources target the cluster by its resource id: it stays known while the cluster is being
+// resized or renamed, so a preview of such a change plans nothing for them. The provider looks up the
+// endpoint when it applies a change and signs in with the API key (zilliz:apiKey).
+const connection = { clusterId: dedicated.id };
 
 const docs = new zilliz.Collection("docs", {
   ...connection,
@@ -62,7 +61,7 @@ const embeddingIndex = new zilliz.CollectionIndex("docs-embedding", {
 const seed = new zilliz.ImportJob(
   "docs-seed",
   {
-    clusterId: dedicated.clusterId,
+    clusterId: dedicated.id,
     collectionName: docs.collectionName,
     objectUrls: [[pathToFileURL(path.join(__dirname, "data", "docs.json")).href]],
   },

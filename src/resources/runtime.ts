@@ -18,7 +18,8 @@ import { readProviderConfig, type ConfigSource, type ProviderConfig } from "./sh
 import { outputValues, reconcileInputs, writtenInputs } from "./shared/reconcile";
 import type { Observed, PendingWork, ResourceDefinition, StateOf } from "./shared/resource-definition";
 import type { RuntimeContext } from "./shared/runtime-context";
-import type { InputsOf, Props, Spec } from "./shared/spec";
+import { comparable, type InputsOf, type Props, type Spec } from "./shared/spec";
+import { stableEqual } from "./shared/stable-equal";
 import { STATE_VERSION, STATE_VERSION_KEY, upgradeState } from "./shared/state-version";
 import { providerModuleText } from "./shared/zilliz-dynamic-resource";
 
@@ -49,6 +50,20 @@ export function planOf(def: ResourceDefinition, config: ProviderConfig, olds: Pr
   const plan = planFromSpec(def.spec, state, news);
   def.adjustPlan?.(plan, state, news, config);
   return settle(plan);
+}
+
+/**
+ * A server-chosen setting the program now names (e.g. `projectId` added after create) was planned as an
+ * update: if the server's value differs and the setting cannot change in place, fail naming it.
+ */
+function checkServerChosen(spec: Spec, plan: DiffPlan, olds: Props, news: Props, observed: Observed): void {
+  for (const key of plan.updates) {
+    const prop = spec[key];
+    if (prop?.role !== "input" || !prop.serverChosen || prop.change !== "replace" || olds[key] !== undefined || !(key in observed)) continue;
+    if (!stableEqual(comparable(prop, observed[key], observed), comparable(prop, news[key], news))) {
+      throw new Error(`${key}: the server has ${JSON.stringify(observed[key])}, the program names ${JSON.stringify(news[key])}; changing it needs a new object. Remove ${key} (keeping the server's choice), or replace the resource with \`pulumi up --replace <urn>\`.`);
+    }
+  }
 }
 
 /**
@@ -127,6 +142,7 @@ export function provider(kind: string, options: ProviderOptions = {}): ZillizPro
       }
       const plan = planOf(def, ctx.config, state, strip(news));
       const observed = await guarded(writtenInputs(def.spec, state), () => def.ops.update(ctx, id, state, typed, plan));
+      checkServerChosen(def.spec, plan, state, strip(news), observed);
       return { outs: compose(strip(news), observed) };
     },
     async delete(id, props) {

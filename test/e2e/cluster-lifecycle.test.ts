@@ -80,9 +80,18 @@ describe("Cluster through the real engine", () => {
     expect(await liveClusters(emulator)).toMatchObject([{ clusterId: before, cuSize: 2, status: "RUNNING" }]);
   });
 
-  it("replaces on a CU type change, and refresh then finds no drift", async () => {
-    const before = (await liveClusters(emulator))[0]!.clusterId;
+  it("refuses a CU type change at preview without allowDataLoss, naming the property; nothing is touched", async () => {
+    const before = await liveClusters(emulator);
     desired = [{ ...main, cuType: "Capacity-optimized", cuSize: 2, labels: { team: "search" } }];
+    const err = await test!.stack.preview().then(() => undefined, (e: unknown) => e as Error);
+    expect(err?.message).toMatch(/changing cuType \("Performance-optimized" → "Capacity-optimized"\) replaces the cluster/);
+    expect(err?.message).toMatch(/allowDataLoss: true/);
+    expect(await liveClusters(emulator)).toEqual(before);
+  });
+
+  it("replaces on a CU type change with allowDataLoss, and refresh then finds no drift", async () => {
+    const before = (await liveClusters(emulator))[0]!.clusterId;
+    desired = [{ ...main, cuType: "Capacity-optimized", cuSize: 2, labels: { team: "search" }, allowDataLoss: true }];
     const up = await test!.stack.up();
     expect(up.summary.resourceChanges).toMatchObject({ replace: 1 });
     const live = await liveClusters(emulator);
@@ -107,7 +116,7 @@ describe("Cluster through the real engine", () => {
     });
     const outside = ((await created.json()) as { data: { clusterId: string } }).data.clusterId;
     desired = [
-      { ...main, cuType: "Capacity-optimized", cuSize: 2, labels: { team: "search" } },
+      { ...main, cuType: "Capacity-optimized", cuSize: 2, labels: { team: "search" }, allowDataLoss: true },
       { resourceName: "adopted", clusterName: "e2e-adopted", plan: "Enterprise", regionId: "aws-us-west-2", cuType: "Performance-optimized", cuSize: 1, adopt: true },
     ];
     const up = await test!.stack.up();

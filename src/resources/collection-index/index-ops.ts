@@ -161,7 +161,9 @@ async function read(ctx: RuntimeContext, id: string, state: IndexState): Promise
  * provider (no call), and a new collection name, which the index follows when its collection was renamed.
  */
 async function update(ctx: RuntimeContext, _id: string, olds: IndexState, news: IndexInputs, plan: DiffPlan): Promise<Observed> {
-  if (!plan.updates.includes("collectionName") && !plan.resume) return { indexState: olds.indexState ?? "" };
+  // Provider settings only: nothing to ask the server.
+  const local = (k: string) => indexSpec[k as keyof typeof indexSpec]?.role === "input" && (indexSpec[k as keyof typeof indexSpec] as { change?: string }).change === "local";
+  if (plan.updates.every(local) && !plan.resume) return { indexState: olds.indexState ?? "" };
   const mc = await milvusClient(ctx, news);
   const d = await describeIndex(mc, news).catch((e: unknown) => {
     if (isNotFound(e)) return undefined;

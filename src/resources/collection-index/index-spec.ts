@@ -171,7 +171,7 @@ export function refineIndex(v: IndexInputs, ctx: z.RefinementCtx): void {
   if (!parsed.success) {
     for (const i of parsed.error.issues) {
       const keys = i.code === "unrecognized_keys" ? i.keys : [undefined];
-      const messages = i.message.split("; ");
+      const messages = i.message.split("\n");
       keys.forEach((k, n) => {
         const path = ["params", ...i.path.map((p) => (typeof p === "symbol" ? String(p) : p)), ...(k === undefined ? [] : [k])];
         issue(path, i.code === "unrecognized_keys" ? `${v.indexType}: ${messages[n] ?? i.message}` : i.message);

@@ -32,7 +32,7 @@ export const importJobSpec = defineSpec({
    * bucket). A change is recorded without a new import.
    * @example "http://localhost:19530"
    */
-  endpoint: input(z.url({ message: "endpoint must be an http(s) URL" }).optional(), { change: "local" }),
+  endpoint: input(z.url({ protocol: /^https?$/, message: "endpoint must be an http(s) URL such as http://localhost:19530" }).optional(), { change: "local" }),
   /** `v2` (default) or the deprecated control plane `v1` (one object URL, no dbName, with `regionId`). A change is recorded only. */
   apiVersion: input(z.enum(["v1", "v2"]).optional(), { change: "local", default: "v2" }),
   /** v1 only: the region of the cluster, which picks the v1 host. A change is recorded only. @example "gcp-us-west1" */

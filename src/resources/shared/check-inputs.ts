@@ -31,7 +31,7 @@ export function validateInputs<T>(schema: z.ZodType<T>, news: Record<string, unk
     if (isUnknownAt(rest, issue.path)) continue;
     if (issue.code === "unrecognized_keys") {
       // One failure per unknown key, named by its own path (strictObject wrote one message per key).
-      const messages = issue.message.split("; ");
+      const messages = issue.message.split("\n");
       issue.keys.forEach((key, i) => failures.push({ property: propertyPath([...issue.path, key]), reason: messages[i] ?? issue.message }));
       continue;
     }

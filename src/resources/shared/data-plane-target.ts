@@ -42,7 +42,7 @@ export const dataPlaneTarget = {
    * plan shows an update, and `up` replaces only if the URL really changed.
    * @example "http://localhost:19530"
    */
-  endpoint: input(z.url({ message: "endpoint must be an http(s) URL such as https://in01-….zillizcloud.com" }).optional(), { change: "replace", canonical: canonicalEndpoint }),
+  endpoint: input(z.url({ protocol: /^https?$/, message: "endpoint must be an http(s) URL such as https://in01-….zillizcloud.com" }).optional(), { change: "replace", canonical: canonicalEndpoint }),
   /**
    * Data-plane token (secret): an API key or `user:password`. Default: the provider's `zilliz:apiKey`.
    * Updates in place (no server call).

@@ -2,7 +2,7 @@
  * The diff, derived from a resource's spec: which inputs changed, and whether each change updates in place
  * or replaces. Pure (no API call), so a no-change preview costs nothing.
  */
-import { comparable, inputProps, type Props, type Spec } from "./spec";
+import { comparable, inputProps, type InputProp, type Props, type Spec } from "./spec";
 import { stableEqual } from "./stable-equal";
 import { containsUnknown } from "./unknowns";
 
@@ -32,17 +32,39 @@ export function planFromSpec(spec: Spec, olds: Props, news: Props): DiffPlan {
   for (const [key, prop] of inputProps(spec)) {
     if (prop.change === "create-only") continue;
     const nv = news[key];
-    if (containsUnknown(nv)) {
+    // An unset input whose default depends on an unknown one (cuType's default depends on the plan) is unknown too.
+    if (containsUnknown(nv) || (nv === undefined && defaultReadsUnknown(prop, news))) {
       (prop.change === "replace" && prop.whenUnknown === "replace" ? replaces : updates).push(key);
       continue;
     }
     // Unset means "what the server chose": nothing to compare.
     if (prop.serverChosen && nv === undefined) continue;
+    // The server chose it and the program now names one: the same value or not, only the server knows, so
+    // the update checks it when applied (and fails, naming the property, if it really differs).
+    if (prop.serverChosen && olds[key] === undefined) {
+      updates.push(key);
+      continue;
+    }
     if (stableEqual(comparable(prop, olds[key], olds), comparable(prop, nv, news))) continue;
     (prop.change === "replace" ? replaces : updates).push(key);
   }
   const resume = olds.pendingWork !== undefined;
   return { changes: replaces.length + updates.length > 0 || resume, replaces, deleteBeforeReplace: false, updates, resume };
+}
+
+/** True when the property's default is computed from the inputs and reads an unknown one. */
+function defaultReadsUnknown(prop: InputProp, news: Props): boolean {
+  if (typeof prop.default !== "function") return false;
+  let unknown = false;
+  const watched = new Proxy(news, {
+    get(target, key) {
+      const value = (target as Record<PropertyKey, unknown>)[key];
+      if (containsUnknown(value)) unknown = true;
+      return value;
+    },
+  });
+  (prop.default as (p: Props) => unknown)(watched);
+  return unknown;
 }
 
 /** Recomputes `changes` after a resource moved keys between the lists. */

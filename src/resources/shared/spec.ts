@@ -36,7 +36,9 @@ export interface InputProp<T extends z.ZodType = z.ZodType> {
   readonly default?: unknown | ((props: Props) => unknown);
   /**
    * Unset means "whatever the server chose": leaving it out never counts as a change, and `read` keeps it
-   * unset (e.g. a project resolved at create, shards chosen by the server).
+   * unset (e.g. a project resolved at create, shards chosen by the server). Naming a value later plans an
+   * update that checks, when applied, that the server has that value (a `replace` property that differs
+   * then fails naming the property, instead of replacing on a guess).
    */
   readonly serverChosen?: boolean;
   /** The canonical form two values are compared in (after the default is applied), e.g. lower-cased URLs. */

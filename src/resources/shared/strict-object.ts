@@ -1,5 +1,5 @@
 /**
- * Objects that refuse unknown keys with a suggestion (`cuSzie` → "did you mean cuSize?"): a typo must fail
+ * Objects that refuse unknown keys with a suggestion (`cuSzie` → "did you mean cuSize?"), one line per key: a typo must fail
  * at preview instead of being dropped silently. Used for every resource's top level and nested objects.
  */
 import { z } from "zod";
@@ -9,6 +9,6 @@ import { unknownKeyMessage } from "./closest-name";
 export function strictObject<T extends z.ZodRawShape>(shape: T) {
   const known = Object.keys(shape);
   return z.strictObject(shape, {
-    error: (iss) => (iss.code === "unrecognized_keys" ? iss.keys.map((k) => unknownKeyMessage(k, known)).join("; ") : undefined),
+    error: (iss) => (iss.code === "unrecognized_keys" ? iss.keys.map((k) => unknownKeyMessage(k, known)).join("\n") : undefined),
   });
 }
