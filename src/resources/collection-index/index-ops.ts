@@ -8,6 +8,7 @@ import type { DiffPlan } from "../shared/plan";
 import { PENDING_RELOAD_KEY } from "../shared/reserved-properties";
 import { defineResource, type Observed, type ResourceOps } from "../shared/resource-definition";
 import { adoptRefusal, deadlineMs, errorText, outcomeUnknown, type Mismatch, type RuntimeContext } from "../shared/runtime-context";
+import { onlyLocal } from "../shared/spec";
 import { stableEqual } from "../shared/stable-equal";
 import { adjustIndexPlan, DEFAULT_INDEX_WAIT_SECONDS, indexSpec, refineIndex, type IndexInputs, type IndexSpec, type IndexState } from "./index-spec";
 
@@ -162,8 +163,7 @@ async function read(ctx: RuntimeContext, id: string, state: IndexState): Promise
  */
 async function update(ctx: RuntimeContext, _id: string, olds: IndexState, news: IndexInputs, plan: DiffPlan): Promise<Observed> {
   // Provider settings only: nothing to ask the server.
-  const local = (k: string) => indexSpec[k as keyof typeof indexSpec]?.role === "input" && (indexSpec[k as keyof typeof indexSpec] as { change?: string }).change === "local";
-  if (plan.updates.every(local) && !plan.resume) return { indexState: olds.indexState ?? "" };
+  if (onlyLocal(indexSpec, plan.updates) && !plan.resume) return { indexState: olds.indexState ?? "" };
   const mc = await milvusClient(ctx, news);
   const d = await describeIndex(mc, news).catch((e: unknown) => {
     if (isNotFound(e)) return undefined;

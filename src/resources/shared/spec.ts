@@ -126,6 +126,14 @@ export function inputProps(spec: Spec): Array<[string, InputProp]> {
   return Object.entries(spec).filter((e): e is [string, InputProp] => e[1].role === "input");
 }
 
+/** True when every key is a `local` input (a change the server never hears of). */
+export function onlyLocal(spec: Spec, keys: readonly string[]): boolean {
+  return keys.every((k) => {
+    const prop = spec[k];
+    return prop?.role === "input" && prop.change === "local";
+  });
+}
+
 /** The value an input compares as: its default applied when unset, then its canonical form. */
 export function comparable(prop: InputProp, value: unknown, props: Props): unknown {
   const withDefault = value !== undefined ? value : typeof prop.default === "function" ? (prop.default as (p: Props) => unknown)(props) : prop.default;
