@@ -18,7 +18,7 @@ import { readProviderConfig, type ConfigSource, type ProviderConfig } from "./sh
 import { outputValues, reconcileInputs, writtenInputs } from "./shared/reconcile";
 import type { Observed, PendingWork, ResourceDefinition, StateOf } from "./shared/resource-definition";
 import type { RuntimeContext } from "./shared/runtime-context";
-import { comparable, type InputsOf, type Props, type Spec } from "./shared/spec";
+import { comparable, onlyLocal, type InputsOf, type Props, type Spec } from "./shared/spec";
 import { stableEqual } from "./shared/stable-equal";
 import { STATE_VERSION, STATE_VERSION_KEY, upgradeState } from "./shared/state-version";
 import { providerModuleText } from "./shared/zilliz-dynamic-resource";
@@ -75,21 +75,25 @@ export function provider(kind: string, options: ProviderOptions = {}): ZillizPro
   const ctx: RuntimeContext = { config: options.config ?? readProviderConfig(undefined), log: options.log ?? pulumiProgress, pollIntervalMs: options.pollIntervalMs };
   const providerText = providerModuleText(kind);
 
-  /** The full stored state: inputs as written reconciled with the server, outputs, bookkeeping. */
-  const compose = (written: Props, observed: Observed, pending?: PendingWork): Props => ({
+  /**
+   * The full stored state: inputs as written reconciled with the server, outputs as observed (or as they
+   * were, for what this operation did not look at), bookkeeping.
+   */
+  const compose = (written: Props, observed: Observed, pending?: PendingWork, previous: Props = {}): Props => ({
     ...reconcileInputs(def.spec, written, observed),
+    ...outputValues(def.spec, previous),
     ...outputValues(def.spec, observed),
     [STATE_VERSION_KEY]: STATE_VERSION,
     ...(pending ? { pendingWork: pending } : {}),
   });
 
   /** Runs an operation; a failure after the object exists is stored as partial state with `__provider`. */
-  const guarded = async <T>(written: Props, fn: () => Promise<T>): Promise<T> => {
+  const guarded = async <T>(written: Props, fn: () => Promise<T>, previous: Props = {}): Promise<T> => {
     try {
       return await fn();
     } catch (e) {
       if (e instanceof IncompleteError) {
-        const properties = { ...compose(written, e.observed, pendingWork(e)), __provider: providerText };
+        const properties = { ...compose(written, e.observed, pendingWork(e), previous), __provider: providerText };
         throw new PartialStateError(e.id, properties, [e.message]);
       }
       throw e instanceof Error ? e : new Error(String(e));
@@ -127,7 +131,7 @@ export function provider(kind: string, options: ProviderOptions = {}): ZillizPro
       // Only a confirmed not-found drops the resource from the stack; every other failure is thrown.
       if (observed === undefined) return {};
       const written = writtenInputs(def.spec, state);
-      const outs = compose(written, observed, state.pendingWork);
+      const outs = compose(written, observed, state.pendingWork, state);
       return { id, props: outs, inputs: reconcileInputs(def.spec, written, observed) };
     },
     async update(id, olds, news) {
@@ -137,13 +141,14 @@ export function provider(kind: string, options: ProviderOptions = {}): ZillizPro
       let state = stored;
       if (stored.pendingWork !== undefined && def.ops.resume) {
         // A failed create or update left work undone: finish it first, or fail again honestly.
-        const observed = await guarded(written, () => def.ops.resume!(ctx, id, stored, typed));
-        state = { ...compose(written, observed) } as StateOf<Spec>;
+        const observed = await guarded(written, () => def.ops.resume!(ctx, id, stored, typed), stored);
+        state = compose(written, observed, undefined, stored) as StateOf<Spec>;
       }
       const plan = planOf(def, ctx.config, state, strip(news));
-      const observed = await guarded(writtenInputs(def.spec, state), () => def.ops.update(ctx, id, state, typed, plan));
+      // Provider settings only (a deadline, a token): the server hears nothing.
+      const observed = onlyLocal(def.spec, plan.updates) ? {} : await guarded(writtenInputs(def.spec, state), () => def.ops.update(ctx, id, state, typed, plan), state);
       checkServerChosen(def.spec, plan, state, strip(news), observed);
-      return { outs: compose(strip(news), observed) };
+      return { outs: compose(strip(news), observed, undefined, state) };
     },
     async delete(id, props) {
       await def.ops.delete(ctx, id, upgradeState(strip(props), def.upgrade) as StateOf<Spec>);

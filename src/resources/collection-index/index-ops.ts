@@ -8,7 +8,6 @@ import type { DiffPlan } from "../shared/plan";
 import { PENDING_RELOAD_KEY } from "../shared/reserved-properties";
 import { defineResource, type Observed, type ResourceOps } from "../shared/resource-definition";
 import { adoptRefusal, deadlineMs, errorText, outcomeUnknown, type Mismatch, type RuntimeContext } from "../shared/runtime-context";
-import { onlyLocal } from "../shared/spec";
 import { stableEqual } from "../shared/stable-equal";
 import { adjustIndexPlan, DEFAULT_INDEX_WAIT_SECONDS, indexSpec, refineIndex, type IndexInputs, type IndexSpec, type IndexState } from "./index-spec";
 
@@ -161,9 +160,7 @@ async function read(ctx: RuntimeContext, id: string, state: IndexState): Promise
  * Only two kinds of change reach update (everything about the index itself replaces it): settings of the
  * provider (no call), and a new collection name, which the index follows when its collection was renamed.
  */
-async function update(ctx: RuntimeContext, _id: string, olds: IndexState, news: IndexInputs, plan: DiffPlan): Promise<Observed> {
-  // Provider settings only: nothing to ask the server.
-  if (onlyLocal(indexSpec, plan.updates) && !plan.resume) return { indexState: olds.indexState ?? "" };
+async function update(ctx: RuntimeContext, _id: string, _olds: IndexState, news: IndexInputs): Promise<Observed> {
   const mc = await milvusClient(ctx, news);
   const d = await describeIndex(mc, news).catch((e: unknown) => {
     if (isNotFound(e)) return undefined;

@@ -172,7 +172,7 @@ async function read(ctx: RuntimeContext, id: string, state: CollectionState): Pr
 
 async function update(ctx: RuntimeContext, id: string, olds: CollectionState, news: CollectionInputs, plan: DiffPlan): Promise<Observed> {
   // Over v1 only local settings change in place (the plan replaces everything else).
-  if (news.apiVersion === "v1") return v1Ops.read(ctx, news).then((o) => o ?? {});
+  if (news.apiVersion === "v1") return {};
   const mc = await milvusClient(ctx, news);
   let ref = collectionRef({ collectionName: olds.collectionName ?? news.collectionName, dbName: news.dbName });
   const step = { now: "describe" };

@@ -137,8 +137,8 @@ async function resume(ctx: RuntimeContext, id: string, state: ImportJobState, ne
 const ops: ResourceOps<ImportJobSpec> = {
   create,
   read,
-  // Only recorded changes reach update (the files replace): nothing to send.
-  update: async (_ctx, id, olds) => stored(olds, id),
+  // Every in-place change of a job is only recorded (the runtime never calls this for those); nothing to send.
+  update: async () => ({}),
   resume,
   delete: async (ctx, id) => {
     // An import cannot be undone: the rows stay in the collection; only the stack forgets the job.
