@@ -77,10 +77,18 @@ export function normalizeState(saved: unknown): LoadedState {
   const copy = JSON.parse(JSON.stringify(saved ?? {})) as Partial<LegacyState>;
   const collections: Record<string, LoadedCollection> = {};
   for (const [name, c] of Object.entries(copy.collections ?? {})) collections[name] = { ...c, segments: c.segments ?? [] };
+  // An older snapshot counted IDs from 0 while it stamped them with the clock: start after every ID it holds,
+  // so a new ID can never collide with a restored one, whatever the clock says.
+  let lastId = BigInt(copy.lastId ?? 0);
+  for (const c of Object.values(collections)) {
+    for (const id of [...Object.keys(c.vectors), ...c.segments.map((s) => s.name)]) {
+      if (/^\d+$/.test(id) && BigInt(id) > lastId) lastId = BigInt(id);
+    }
+  }
   return {
     collections,
     config: { ...base.config, ...copy.config },
     gpu: { ...base.gpu, ...copy.gpu },
-    lastId: String(copy.lastId ?? "0"),
+    lastId: lastId.toString(),
   };
 }
