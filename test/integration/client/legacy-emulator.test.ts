@@ -1,0 +1,74 @@
+/**
+ * LegacyMilvusClient against the emulator's legacy 0.x API: the calls a legacy resource layer makes, in the
+ * order a stack would (collection, IVFSQ8 index, two partitions, server config; change the index; read back
+ * row counts before a drop; tear down), and how failures classify.
+ */
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { collect, InvalidArgumentError, LegacyMilvusClient, NotFoundError, UnsupportedEndpointError } from "../../../src/client";
+import { createLegacyApi } from "../../../src/emulator/legacy";
+
+let server: Server;
+let client: LegacyMilvusClient;
+const noWait = async () => undefined;
+
+beforeAll(async () => {
+  server = createServer(createLegacyApi().handle);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  client = new LegacyMilvusClient({ endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, sleep: noWait, requestsPerSecond: 1000 });
+});
+afterAll(() => {
+  server.close();
+});
+
+describe("LegacyMilvusClient against the emulated 0.x server", () => {
+  it("runs a legacy stack's calls end to end", async () => {
+    await client.state();
+    expect(await client.version()).toMatch(/^0\./);
+    await client.createCollection({ collection_name: "old_books", dimension: 8, index_file_size: 1024, metric_type: "L2" });
+    await client.createIndex("old_books", { index_type: "IVFSQ8", params: { nlist: 1024 } });
+    await client.createPartition("old_books", "p2019");
+    await client.createPartition("old_books", "p2020");
+    await client.setAdvancedConfig({ cpu_cache_capacity: 8, cache_insert_data: false, use_blas_threshold: 1100, gpu_search_threshold: 1000 });
+    await client.setGpuConfig({ enable: true, cache_capacity: 2, search_resources: ["GPU0"], build_index_resources: ["GPU0"] });
+
+    expect(await client.getIndex("old_books")).toEqual({ index_type: "IVFSQ8", params: { nlist: 1024 } });
+    expect(await collect(client.listPartitions("old_books"))).toEqual(["_default", "p2019", "p2020"]);
+    expect((await client.getAdvancedConfig()).cpu_cache_capacity).toBe(8);
+    expect(await client.getGpuConfig()).toEqual({ enable: true, cache_capacity: 2, search_resources: ["GPU0"], build_index_resources: ["GPU0"] });
+
+    // Change the index params: the API keeps one index per collection, so drop and create.
+    await client.dropIndex("old_books");
+    await client.createIndex("old_books", { index_type: "IVFSQ8", params: { nlist: 2048 } });
+    expect((await client.getIndex("old_books")).params).toEqual({ nlist: 2048 });
+
+    // Row counts per partition, what a drop without allowDataLoss must check.
+    const ids = await client.insertVectors("old_books", { vectors: [[1, 2, 3, 4, 5, 6, 7, 8]], partition_tag: "p2020" });
+    expect(ids).toHaveLength(1);
+    await client.flush(["old_books"]);
+    const stats = await client.collectionStats("old_books");
+    expect(stats.row_count).toBe(1);
+    expect(stats.partitions.map((p) => [p.tag, p.row_count, p.segments.length])).toEqual([["_default", 0, 0], ["p2019", 0, 0], ["p2020", 1, 1]]);
+    expect((await client.describeCollection("old_books")).count).toBe(1);
+    expect(await client.hasPartition("old_books", "p2019")).toBe(true);
+
+    await client.dropPartition("old_books", "p2019");
+    expect(await client.hasPartition("old_books", "p2019")).toBe(false);
+    await client.dropCollection("old_books");
+    await expect(client.describeCollection("old_books")).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("classifies failures: bad params are invalid, a missing collection not found, an unknown path unsupported", async () => {
+    await client.createCollection({ collection_name: "checks", dimension: 4 });
+    await expect(client.createIndex("checks", { index_type: "IVFSQ8", params: { nlist: -1 } })).rejects.toMatchObject({ code: 22, kind: "invalid_argument" });
+    await expect(client.createIndex("checks", { index_type: "HNSW", params: { M: 100, efConstruction: 64 } })).rejects.toBeInstanceOf(InvalidArgumentError);
+    await expect(client.setGpuConfig({ enable: true, cache_capacity: 1, search_resources: ["GPU7"] })).rejects.toBeInstanceOf(InvalidArgumentError);
+    await expect(client.flush(["missing"])).rejects.toMatchObject({ code: 4, kind: "not_found" });
+    await expect(client.getIndex("missing")).rejects.toBeInstanceOf(NotFoundError);
+    const unknownPath = client.transport.call({ method: "GET", path: "/collections/checks/nothing", schema: z.unknown(), idempotent: true });
+    await expect(unknownPath).rejects.toBeInstanceOf(UnsupportedEndpointError);
+    await client.dropCollection("checks");
+  });
+});
