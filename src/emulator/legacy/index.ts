@@ -94,7 +94,12 @@ function route(state: LoadedState, method: string, url: URL, text: string, now: 
   if (parts.length > 5 || (sub !== undefined && !["indexes", "partitions", "segments", "vectors"].includes(sub))) throw notFound();
   const coll = collectionOf(state, name!);
   if (parts.length === 2) {
-    if (method === "GET") return { status: 200, body: url.searchParams.get("info") === "stat" ? stats(coll) : summary(coll) };
+    if (method === "GET") {
+      // The seed: `info` "must either be empty or stat".
+      const info = url.searchParams.get("info") ?? "";
+      if (info !== "" && info !== "stat") throw bad(LegacyCode.illegalQueryParam, `Query param 'info' must be empty or 'stat', not '${info}'`);
+      return { status: 200, body: info === "stat" ? stats(coll) : summary(coll) };
+    }
     if (method === "DELETE") {
       delete state.collections[name!];
       return { status: 204 };
