@@ -10,7 +10,7 @@ import { devices, setAdvanced, setGpu } from "./config";
 import { LegacyCode, LegacyError, bad } from "./errors";
 import { search } from "./search";
 import { listSegments, segmentIds, segmentVectors, stats } from "./segments";
-import { freshState, normalizeState, type LoadedState } from "./state";
+import { freshState, normalizeState, type LoadedCollection, type LoadedState } from "./state";
 import { systemTask } from "./system-task";
 import { deleteVectors, getVectors, insertVectors } from "./vectors";
 
@@ -48,7 +48,7 @@ function parse(text: string): Record<string, unknown> {
 }
 
 /** PUT /collections/{name}/vectors: the body says which operation it is. */
-function vectorsPut(c: Parameters<typeof search>[0], body: Record<string, unknown>): Out {
+function vectorsPut(c: LoadedCollection, body: Record<string, unknown>): Out {
   if ("search" in body && !("delete" in body)) return { status: 200, body: search(c, body.search) };
   if ("delete" in body && !("search" in body)) return { status: 200, body: deleteVectors(c, body.delete) };
   throw bad(LegacyCode.illegalBody, "Unknown body: it must hold exactly one of 'search' or 'delete'.");
