@@ -27,3 +27,4 @@ export * from "./data-plane/milvus-client";
 export { paramToString, stringifyParams } from "./data-plane/call";
 export * from "./data-plane-v1/milvus-v1-client";
 export * from "./legacy/legacy-milvus-client";
+export * from "./legacy/legacy-index-params";

@@ -7,7 +7,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { collect, InvalidArgumentError, LegacyMilvusClient, NotFoundError, UnsupportedEndpointError } from "../../../src/client";
+import { collect, InvalidArgumentError, LegacyMilvusClient, legacyIndexProblems, NotFoundError, UnsupportedEndpointError } from "../../../src/client";
 import { createLegacyApi } from "../../../src/emulator/legacy";
 
 let server: Server;
@@ -70,5 +70,38 @@ describe("LegacyMilvusClient against the emulated 0.x server", () => {
     const unknownPath = client.transport.call({ method: "GET", path: "/collections/checks/nothing", schema: z.unknown(), idempotent: true });
     await expect(unknownPath).rejects.toBeInstanceOf(UnsupportedEndpointError);
     await client.dropCollection("checks");
+  });
+
+  it("legacyIndexProblems agrees with the emulated server on which index params it accepts", async () => {
+    await client.createCollection({ collection_name: "agree", dimension: 64, metric_type: "L2" });
+    await client.createCollection({ collection_name: "agree_bits", dimension: 64, metric_type: "HAMMING" });
+    const cases: [string, string, Record<string, unknown>][] = [
+      ["agree", "IVFSQ8", { nlist: 1024 }],
+      ["agree", "IVFSQ8", { nlist: 0 }],
+      ["agree", "IVFPQ", { nlist: 1024, m: 16 }],
+      ["agree", "IVFPQ", { nlist: 1024, m: 48 }],
+      ["agree", "HNSW", { M: 64, efConstruction: 8 }],
+      ["agree", "HNSW", { M: 65, efConstruction: 8 }],
+      ["agree", "RNSG", { search_length: 10, out_degree: 300, candidate_pool_size: 1000, knng: 5 }],
+      ["agree", "RNSG", { search_length: 301, out_degree: 300, candidate_pool_size: 1000, knng: 5 }],
+      ["agree", "ANNOY", { n_trees: 1024 }],
+      ["agree", "ANNOY", { n_trees: 1025 }],
+      ["agree", "FLAT", {}],
+      ["agree_bits", "IVFFLAT", { nlist: 16 }],
+      ["agree_bits", "HNSW", { M: 16, efConstruction: 64 }],
+    ];
+    for (const [name, type, params] of cases) {
+      const expected = legacyIndexProblems(type, params, { metricType: name === "agree" ? "L2" : "HAMMING", dimension: 64 }).length === 0;
+      const accepted = await client.createIndex(name, { index_type: type, params }).then(
+        () => true,
+        (error: unknown) => {
+          expect(error).toBeInstanceOf(InvalidArgumentError);
+          return false;
+        },
+      );
+      expect({ type, params, accepted }).toEqual({ type, params, accepted: expected });
+    }
+    await client.dropCollection("agree");
+    await client.dropCollection("agree_bits");
   });
 });
