@@ -72,6 +72,26 @@ export const collectionStatsSchema = z.object({
 /** `GET /collections/{name}?info=stat`: row counts per partition, with their segments. */
 export type LegacyCollectionStats = z.output<typeof collectionStatsSchema>;
 
+export const legacySegmentSchema = z.object({
+  name: z.string(),
+  partition_tag: z.string(),
+  row_count: z.number(),
+  data_size: z.number().optional(),
+  index_name: z.string().optional(),
+});
+/** One sealed segment, from `GET /collections/{name}/segments`. */
+export type LegacySegment = z.output<typeof legacySegmentSchema>;
+
+const vectorRowSchema = z.object({ id: z.string(), vector: z.array(z.number()) });
+/** A stored vector: its ID (a digit string, beyond 2^53) and its values (packed bytes for binary metrics). */
+export type LegacyVectorRow = z.output<typeof vectorRowSchema>;
+
+/** One search hit; the server writes the distance as a string with six decimals (`inf` is possible). */
+export interface LegacySearchHit {
+  id: string;
+  distance: number;
+}
+
 /** `/state` of a 0.x web server: exactly `{"code":0,"message":"Success"}`. */
 const stateSchema = z.object({ code: z.literal(0), message: z.string() }).transform(() => undefined as void);
 
@@ -192,5 +212,67 @@ export class LegacyMilvusClient {
   /** `PUT /system/task {"flush":{"collection_names":[…]}}`: seals inserted rows into segments. */
   async flush(names: string[], o: Opts = {}): Promise<void> {
     await this.transport.call({ method: "PUT", path: "/system/task", body: { flush: { collection_names: names } }, schema: ack, idempotent: true, signal: o.signal });
+  }
+  /** `GET /collections/{name}/segments?offset=&page_size=`, all pages. */
+  listSegments(name: string, o: Opts & { pageSize?: number } = {}): AsyncIterable<LegacySegment> {
+    return paginate(async (page, pageSize) => {
+      const data = await this.transport.call({
+        method: "GET",
+        path: path`/collections/${name}/segments` + query({ offset: (page - 1) * pageSize, page_size: pageSize }),
+        schema: z.object({ segments: z.array(legacySegmentSchema).nullish().transform((v) => v ?? []), count: z.number().optional() }),
+        idempotent: true,
+        signal: o.signal,
+      });
+      return { items: data.segments, count: data.count };
+    }, o.pageSize ?? 100);
+  }
+  /** `GET /collections/{name}/segments/{segment}/vectors`, all pages: how a collection's data is read out. */
+  segmentVectors(name: string, segment: string, o: Opts & { pageSize?: number } = {}): AsyncIterable<LegacyVectorRow> {
+    return paginate(async (page, pageSize) => {
+      const data = await this.transport.call({
+        method: "GET",
+        path: path`/collections/${name}/segments/${segment}/vectors` + query({ offset: (page - 1) * pageSize, page_size: pageSize }),
+        schema: z.object({ vectors: z.array(vectorRowSchema).nullish().transform((v) => v ?? []), count: z.number().optional() }),
+        idempotent: true,
+        signal: o.signal,
+      });
+      return { items: data.vectors, count: data.count };
+    }, o.pageSize ?? 100);
+  }
+  /** `GET /collections/{name}/vectors?ids=a,b`: the rows found. */
+  async getVectors(name: string, ids: string[], o: Opts = {}): Promise<LegacyVectorRow[]> {
+    const data = await this.transport.call({
+      method: "GET",
+      path: path`/collections/${name}/vectors` + query({ ids: ids.join(",") }),
+      schema: z.object({ vectors: z.array(vectorRowSchema).nullish().transform((v) => v ?? []) }),
+      idempotent: true,
+      signal: o.signal,
+    });
+    return data.vectors;
+  }
+  /**
+   * `PUT /collections/{name}/vectors {"search":…}`: one hit list per query vector, best first. `params` is
+   * the index's search parameter (`{nprobe}` for IVF*, `{ef}` for HNSW, `{}` for FLAT).
+   */
+  async search(
+    name: string,
+    body: { topk: number; vectors: number[][]; params: Record<string, unknown>; partition_tags?: string[] },
+    o: Opts = {},
+  ): Promise<LegacySearchHit[][]> {
+    const hit = z.object({ id: z.string(), distance: z.string() }).transform((h) => ({ id: h.id, distance: h.distance === "inf" ? Infinity : Number(h.distance) }));
+    const data = await this.transport.call({
+      method: "PUT",
+      path: path`/collections/${name}/vectors`,
+      body: { search: body },
+      // The seed writes the lists under `results`; the 0.8 server source under `result`: read either.
+      schema: z.object({ results: z.array(z.array(hit)).nullish(), result: z.array(z.array(hit)).nullish() }).transform((d) => d.results ?? d.result ?? []),
+      idempotent: true,
+      signal: o.signal,
+    });
+    return data;
+  }
+  /** `PUT /collections/{name}/vectors {"delete":{"ids":[…]}}`: IDs that are not there are ignored. */
+  async deleteVectors(name: string, ids: string[], o: Opts = {}): Promise<void> {
+    await this.transport.call({ method: "PUT", path: path`/collections/${name}/vectors`, body: { delete: { ids } }, schema: ack, idempotent: true, signal: o.signal });
   }
 }

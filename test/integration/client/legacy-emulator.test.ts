@@ -104,4 +104,29 @@ describe("LegacyMilvusClient against the emulated 0.x server", () => {
     await client.dropCollection("agree");
     await client.dropCollection("agree_bits");
   });
+
+  it("reads a collection's data out through its segments, searches and deletes", async () => {
+    await client.createCollection({ collection_name: "export_me", dimension: 2, metric_type: "IP" });
+    await client.createPartition("export_me", "p");
+    const first = await client.insertVectors("export_me", { vectors: [[1, 0], [0, 1], [1, 1]] });
+    const second = await client.insertVectors("export_me", { vectors: [[2, 2]], partition_tag: "p" });
+    await client.flush(["export_me"]);
+    const segments = await collect(client.listSegments("export_me", { pageSize: 1 }));
+    expect(segments.map((s) => [s.partition_tag, s.row_count])).toEqual([["_default", 3], ["p", 1]]);
+    const rows = [];
+    for (const segment of segments) rows.push(...(await collect(client.segmentVectors("export_me", segment.name, { pageSize: 2 }))));
+    expect(rows.map((r) => r.id)).toEqual([...first, ...second]);
+    expect(rows.map((r) => r.vector)).toEqual([[1, 0], [0, 1], [1, 1], [2, 2]]);
+
+    // IP ranks the largest product first.
+    const [hits] = await client.search("export_me", { topk: 3, vectors: [[1, 0.5]], params: {} });
+    expect(hits!.map((h) => [h.id, h.distance])).toEqual([[second[0], 3], [first[2], 1.5], [first[0], 1]]);
+    const [inP] = await client.search("export_me", { topk: 3, vectors: [[1, 0.5]], params: {}, partition_tags: ["p"] });
+    expect(inP!.map((h) => h.id)).toEqual(second);
+
+    await client.deleteVectors("export_me", [second[0]!]);
+    expect(await client.getVectors("export_me", [second[0]!, first[0]!])).toEqual([{ id: first[0], vector: [1, 0] }]);
+    expect((await client.collectionStats("export_me")).partitions.map((p) => p.row_count)).toEqual([3, 0]);
+    await client.dropCollection("export_me");
+  });
 });

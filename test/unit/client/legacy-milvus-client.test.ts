@@ -1,6 +1,6 @@
 /** LegacyMilvusClient (seed 002) calls a legacy resource layer needs: server checks, GPU config, stats, data. */
 import { describe, expect, it } from "vitest";
-import { LegacyMilvusClient, ResponseValidationError, UnsupportedEndpointError } from "../../../src/client";
+import { collect, LegacyMilvusClient, ResponseValidationError, UnsupportedEndpointError } from "../../../src/client";
 import { MockServer } from "./mock-server";
 
 const LEGACY = "http://127.0.0.1:19121";
@@ -75,5 +75,50 @@ describe("LegacyMilvusClient stats and data", () => {
     expect(m.last().body).toEqual({ vectors: [[0.1], [0.2]], partition_tag: "p" });
     await c.flush(["test_collection"]);
     expect(m.last()).toMatchObject({ method: "PUT", body: { flush: { collection_names: ["test_collection"] } } });
+  });
+});
+
+describe("LegacyMilvusClient segments, reads and search", () => {
+  it("listSegments and segmentVectors page with offset/page_size", async () => {
+    const { m, c } = legacy();
+    const seg = { data_size: 5284922, index_name: "IVFFLAT", name: "1589468453228582000", partition_tag: "_default", row_count: 3 };
+    m.on("GET", "/collections/c/segments?offset=0&page_size=1", { body: { code: 0, message: "OK", count: 2, segments: [seg] } });
+    m.on("GET", "/collections/c/segments?offset=1&page_size=1", { body: { code: 0, message: "OK", count: 2, segments: [{ ...seg, name: "2" }] } });
+    expect((await collect(c.listSegments("c", { pageSize: 1 }))).map((x) => x.name)).toEqual(["1589468453228582000", "2"]);
+    m.on("GET", "/collections/c/segments/1589468453228582000/vectors?offset=0&page_size=2", {
+      body: { code: 0, message: "OK", count: 3, vectors: [{ vector: [0.1], id: "1583727470435045000" }, { vector: [0.2], id: "1583727470435045001" }] },
+    });
+    m.on("GET", "/collections/c/segments/1589468453228582000/vectors?offset=2&page_size=2", { body: { code: 0, message: "OK", count: 3, vectors: [{ vector: [0.3], id: "1583727470435045002" }] } });
+    const rows = await collect(c.segmentVectors("c", "1589468453228582000", { pageSize: 2 }));
+    expect(rows.map((r) => r.vector[0])).toEqual([0.1, 0.2, 0.3]);
+  });
+
+  it("getVectors sends the IDs comma-separated", async () => {
+    const { m, c } = legacy();
+    m.on("GET", "/collections/c/vectors?ids=1578989029645098000%2C1578989029645098001", {
+      body: { vectors: [{ id: "1578989029645098000", vector: [0.1] }, { id: "1578989029645098001", vector: [0.2] }] },
+    });
+    expect(await c.getVectors("c", ["1578989029645098000", "1578989029645098001"])).toEqual([
+      { id: "1578989029645098000", vector: [0.1] },
+      { id: "1578989029645098001", vector: [0.2] },
+    ]);
+  });
+
+  it("search wraps the body, parses distances and reads `results` or `result`", async () => {
+    const { m, c } = legacy();
+    const lists = [[{ id: "1578989029645098000", distance: "0.000000" }, { id: "1578989029645098001", distance: "0.010000" }]];
+    m.on("PUT", "/collections/c/vectors", { body: { num: 1, results: lists } });
+    m.on("PUT", "/collections/c/vectors", { body: { num: 1, result: [[{ id: "5", distance: "inf" }]] } });
+    const hits = await c.search("c", { topk: 2, vectors: [[0.1]], params: { nprobe: 16 } });
+    expect(m.last().body).toEqual({ search: { topk: 2, vectors: [[0.1]], params: { nprobe: 16 } } });
+    expect(hits).toEqual([[{ id: "1578989029645098000", distance: 0 }, { id: "1578989029645098001", distance: 0.01 }]]);
+    expect(await c.search("c", { topk: 1, vectors: [[0.1]], params: {} })).toEqual([[{ id: "5", distance: Infinity }]]);
+  });
+
+  it("deleteVectors sends the seed's delete body", async () => {
+    const { m, c } = legacy();
+    m.on("PUT", "/collections/c/vectors", { body: { code: 0, message: "success" } });
+    await c.deleteVectors("c", ["1578989029645098000"]);
+    expect(m.last().body).toEqual({ delete: { ids: ["1578989029645098000"] } });
   });
 });
