@@ -85,7 +85,12 @@ export function dropIndex(c: LoadedCollection): void {
 export function createPartition(c: LoadedCollection, body: Record<string, unknown>): void {
   const tag = body.partition_tag;
   if (tag === undefined || tag === null) throw bad(LegacyCode.bodyFieldLoss, "Field 'partition_tag' is missing");
-  if (typeof tag !== "string" || tag.trim() === "") throw bad(LegacyCode.illegalArgument, "Invalid partition tag");
+  if (typeof tag !== "string" || tag.trim() === "") throw bad(LegacyCode.illegalArgument, "Invalid partition tag: it must be a non-empty string.");
+  // The server's tag rule: at most 255 characters, a letter, digit or underscore first, then letters, digits,
+  // underscores or dollar signs.
+  if (tag.length > 255 || !/^[A-Za-z0-9_][A-Za-z0-9_$]*$/.test(tag)) {
+    throw bad(LegacyCode.illegalArgument, `Invalid partition tag: ${tag}. A tag may only contain numbers, letters, underscores and dollar signs, and must not start with a dollar sign.`);
+  }
   if (c.partitions.includes(tag)) throw bad(LegacyCode.illegalArgument, `Duplicate partition tag: ${tag}`);
   c.partitions.push(tag);
 }
