@@ -28,6 +28,8 @@ export interface LegacyCollection {
   vectors: Record<string, [string, number[]]>;
   /** Sealed segments in flush order; rows of `vectors` in no segment are not flushed yet. */
   segments?: LegacySegment[];
+  /** Who gives the IDs, fixed by the first insert (the seed: IDs for all vectors, or for none). */
+  id_mode?: "user" | "auto";
 }
 
 /** `/config/gpu_resources`. */

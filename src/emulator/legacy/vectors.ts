@@ -18,6 +18,17 @@ export function insertVectors(state: LoadedState, c: LoadedCollection, body: Rec
     const wrong = given.find((id) => !isIdText(id));
     if (wrong !== undefined) throw bad(LegacyCode.illegalVectorId, `Invalid vector ID: ${JSON.stringify(wrong)}. A vector ID is a string of digits (a non-negative int64).`);
   }
+  // "If you assign IDs to the vectors, you must provide IDs for all vectors in the collection" (seed 002).
+  const mode = given ? "user" : "auto";
+  if (c.id_mode !== undefined && c.id_mode !== mode) {
+    throw bad(
+      LegacyCode.illegalVectorId,
+      c.id_mode === "user"
+        ? "The IDs of this collection are given by the user: provide IDs for all vectors."
+        : "The IDs of this collection are generated: do not provide IDs.",
+    );
+  }
+  c.id_mode = mode;
   const ids = given ? (given as string[]).map((id) => BigInt(id).toString()) : nextIds(state, vectors.length, now);
   ids.forEach((id, i) => {
     // Re-inserting an ID replaces the row; it leaves the segment that held the old one.
