@@ -28,3 +28,4 @@ export { paramToString, stringifyParams } from "./data-plane/call";
 export * from "./data-plane-v1/milvus-v1-client";
 export * from "./legacy/legacy-milvus-client";
 export * from "./legacy/legacy-index-params";
+export * from "./legacy/legacy-input-rules";

@@ -7,7 +7,16 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { collect, InvalidArgumentError, LegacyMilvusClient, legacyIndexProblems, NotFoundError, UnsupportedEndpointError } from "../../../src/client";
+import {
+  collect,
+  InvalidArgumentError,
+  LegacyMilvusClient,
+  legacyCollectionProblems,
+  legacyIndexProblems,
+  legacyPartitionTagProblem,
+  NotFoundError,
+  UnsupportedEndpointError,
+} from "../../../src/client";
 import { createLegacyApi } from "../../../src/emulator/legacy";
 
 let server: Server;
@@ -128,5 +137,33 @@ describe("LegacyMilvusClient against the emulated 0.x server", () => {
     expect(await client.getVectors("export_me", [second[0]!, first[0]!])).toEqual([{ id: first[0], vector: [1, 0] }]);
     expect((await client.collectionStats("export_me")).partitions.map((p) => p.row_count)).toEqual([3, 0]);
     await client.dropCollection("export_me");
+  });
+
+  it("legacyCollectionProblems and legacyPartitionTagProblem agree with the emulated server", async () => {
+    const accepted = (call: Promise<void>) =>
+      call.then(
+        () => true,
+        (error: unknown) => {
+          expect(error).toBeInstanceOf(InvalidArgumentError);
+          return false;
+        },
+      );
+    const collections = [
+      { collection_name: "rules_a", dimension: 8, metric_type: "JACCARD" },
+      { collection_name: "rules_b", dimension: 12, metric_type: "JACCARD" },
+      { collection_name: "9rules", dimension: 8 },
+      { collection_name: "rules_c", dimension: 40000 },
+      { collection_name: "rules_d", dimension: 8, index_file_size: 0 },
+      { collection_name: "rules_e", dimension: 8, metric_type: "COSINE" },
+    ];
+    for (const body of collections) {
+      const ok = await accepted(client.createCollection(body));
+      expect({ body, ok }).toEqual({ body, ok: legacyCollectionProblems(body).length === 0 });
+    }
+    for (const tag of ["p1", "p$1", "$p", "p 1", "_p", "t".repeat(256)]) {
+      const ok = await accepted(client.createPartition("rules_a", tag));
+      expect({ tag, ok }).toEqual({ tag, ok: legacyPartitionTagProblem(tag) === undefined });
+    }
+    await client.dropCollection("rules_a");
   });
 });
