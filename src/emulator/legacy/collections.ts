@@ -53,7 +53,7 @@ export function createCollection(state: LoadedState, body: Record<string, unknow
   if (state.collections[name]) throw bad(LegacyCode.illegalTableName, `Collection ${name} already exists.`);
   state.collections[name] = {
     collection_name: name, dimension, index_file_size: indexFileSize, metric_type: metric, ...defaultIndex(),
-    partitions: ["_default"], vectors: {}, segments: [],
+    partitions: ["_default"], vectors: {}, segments: [], unflushed: [],
   };
 }
 
@@ -106,4 +106,5 @@ export function dropPartition(c: LoadedCollection, body: Record<string, unknown>
   c.partitions = c.partitions.filter((p) => p !== tag);
   for (const [id, v] of Object.entries(c.vectors)) if (v[0] === tag) delete c.vectors[id];
   c.segments = c.segments.filter((s) => s.tag !== tag);
+  c.unflushed = c.unflushed.filter((id) => c.vectors[id] !== undefined);
 }

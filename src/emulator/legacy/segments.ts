@@ -11,11 +11,11 @@ import type { LegacySegment, LoadedCollection, LoadedState } from "./state";
 
 /** Seals every unflushed row of the collection. */
 export function flush(state: LoadedState, c: LoadedCollection, now: number): void {
-  const sealed = new Set(c.segments.flatMap((s) => s.ids));
   for (const tag of c.partitions) {
-    const ids = Object.entries(c.vectors).filter(([id, [t]]) => t === tag && !sealed.has(id)).map(([id]) => id);
+    const ids = c.unflushed.filter((id) => c.vectors[id]?.[0] === tag);
     if (ids.length > 0) c.segments.push({ name: nextIds(state, 1, now)[0]!, tag, ids });
   }
+  c.unflushed = [];
 }
 
 /** Drops the segments that deletes left empty. */

@@ -28,6 +28,8 @@ export interface LegacyCollection {
   vectors: Record<string, [string, number[]]>;
   /** Sealed segments in flush order; rows of `vectors` in no segment are not flushed yet. */
   segments?: LegacySegment[];
+  /** IDs inserted since the last flush, in insertion order (older snapshots: derived on restore). */
+  unflushed?: string[];
   /** Who gives the IDs, fixed by the first insert (the seed: IDs for all vectors, or for none). */
   id_mode?: "user" | "auto";
 }
@@ -49,7 +51,7 @@ export interface LegacyState {
 }
 
 /** A collection whose optional fields are filled in. */
-export type LoadedCollection = LegacyCollection & { segments: LegacySegment[] };
+export type LoadedCollection = LegacyCollection & { segments: LegacySegment[]; unflushed: string[] };
 
 /** A state whose optional fields are filled in. */
 export interface LoadedState extends LegacyState {
@@ -78,7 +80,11 @@ export function normalizeState(saved: unknown): LoadedState {
   const base = freshState();
   const copy = JSON.parse(JSON.stringify(saved ?? {})) as Partial<LegacyState>;
   const collections: Record<string, LoadedCollection> = {};
-  for (const [name, c] of Object.entries(copy.collections ?? {})) collections[name] = { ...c, segments: c.segments ?? [] };
+  for (const [name, c] of Object.entries(copy.collections ?? {})) {
+    const segments = c.segments ?? [];
+    const sealed = new Set(segments.flatMap((s) => s.ids));
+    collections[name] = { ...c, segments, unflushed: c.unflushed ?? Object.keys(c.vectors).filter((id) => !sealed.has(id)) };
+  }
   // An older snapshot counted IDs from 0 while it stamped them with the clock: start after every ID it holds,
   // so a new ID can never collide with a restored one, whatever the clock says.
   let lastId = BigInt(copy.lastId ?? 0);

@@ -32,8 +32,12 @@ export function insertVectors(state: LoadedState, c: LoadedCollection, body: Rec
   const ids = given ? (given as string[]).map((id) => BigInt(id).toString()) : nextIds(state, vectors.length, now);
   ids.forEach((id, i) => {
     // Re-inserting an ID replaces the row; it leaves the segment that held the old one.
-    if (c.vectors[id]) for (const s of c.segments) s.ids = s.ids.filter((x) => x !== id);
+    if (c.vectors[id]) {
+      for (const s of c.segments) s.ids = s.ids.filter((x) => x !== id);
+      c.unflushed = c.unflushed.filter((x) => x !== id);
+    }
     c.vectors[id] = [tag, vectors[i]!];
+    c.unflushed.push(id);
   });
   return ids;
 }
@@ -42,8 +46,9 @@ export function insertVectors(state: LoadedState, c: LoadedCollection, body: Rec
 export function getVectors(c: LoadedCollection, query: URLSearchParams): Record<string, unknown> {
   const text = query.get("ids");
   if (text === null || text === "") throw bad(LegacyCode.queryParamLoss, "Query param 'ids' is required");
-  const ids = text.split(",");
-  if (!ids.every(isIdText)) throw bad(LegacyCode.illegalQueryParam, "Query param 'ids' is illegal, only integer strings separated by commas supported");
+  const asked = text.split(",");
+  if (!asked.every(isIdText)) throw bad(LegacyCode.illegalQueryParam, "Query param 'ids' is illegal, only integer strings separated by commas supported");
+  const ids = asked.map((id) => BigInt(id).toString());
   const vectors = ids.filter((id) => c.vectors[id]).map((id) => ({ id, vector: c.vectors[id]![1] }));
   return { vectors };
 }
@@ -58,5 +63,6 @@ export function deleteVectors(c: LoadedCollection, body: unknown): Record<string
   const gone = new Set(ids.map((id) => BigInt(id).toString()));
   for (const id of gone) delete c.vectors[id];
   for (const s of c.segments) s.ids = s.ids.filter((id) => !gone.has(id));
+  c.unflushed = c.unflushed.filter((id) => !gone.has(id));
   return { code: 0, message: "success" };
 }

@@ -8,7 +8,7 @@ import type { LoadedCollection } from "../../../src/emulator/legacy/state";
 function collection(metric: string, dimension: number, rows: Record<string, [string, number[]]>, index = "FLAT"): LoadedCollection {
   return {
     collection_name: "c", dimension, index_file_size: 1024, metric_type: metric, index, index_params: {},
-    partitions: ["_default", "p"], vectors: rows, segments: [],
+    partitions: ["_default", "p"], vectors: rows, segments: [], unflushed: Object.keys(rows),
   };
 }
 

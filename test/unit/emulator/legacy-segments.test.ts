@@ -67,9 +67,11 @@ describe("legacy segments", () => {
     expect(listed.segments.map((s: { partition_tag: string }) => s.partition_tag)).toEqual(["p"]);
     const name = (await call("GET", "/collections/c/segments?page_size=1")).body.segments[0].name as string;
 
-    expect((await call("GET", `/collections/c/segments/${name}/vectors?offset=1&page_size=1`)).body).toEqual({
-      code: 0, message: "OK", count: 3, vectors: [{ vector: [0.6], id: "20" }],
+    // Insertion order, not the order of the IDs.
+    expect((await call("GET", `/collections/c/segments/${name}/vectors?offset=0&page_size=2`)).body).toEqual({
+      code: 0, message: "OK", count: 3, vectors: [{ vector: [0.5], id: "30" }, { vector: [0.6], id: "20" }],
     });
+    expect((await call("GET", `/collections/c/segments/${name}/ids?offset=1`)).body).toEqual({ ids: ["20", "10"], count: 3 });
     expect((await call("GET", `/collections/c/segments/${name}/ids?offset=5`)).body).toEqual({ ids: [], count: 3 });
     expect((await call("GET", `/collections/c/segments/${name}/ids?page_size=x`)).body.code).toBe(37);
 
