@@ -27,3 +27,5 @@ export * from "./data-plane/milvus-client";
 export { paramToString, stringifyParams } from "./data-plane/call";
 export * from "./data-plane-v1/milvus-v1-client";
 export * from "./legacy/legacy-milvus-client";
+export * from "./legacy/legacy-index-params";
+export * from "./legacy/legacy-input-rules";

@@ -1,28 +1,16 @@
-/** The 0.x collection resources: collections, indexes, partitions and vectors. */
+/** The 0.x collection resources: collections, their index and their partitions. */
 import { LegacyCode, bad, missingCollection, LegacyError } from "./errors";
+import { checkIndex } from "./index-params";
+import { METRICS, isBinaryMetric } from "./metrics";
+import type { LoadedCollection, LoadedState } from "./state";
 
-export interface LegacyCollection {
-  collection_name: string;
-  dimension: number;
-  index_file_size: number;
-  metric_type: string;
-  index: string;
-  index_params: Record<string, unknown>;
-  partitions: string[];
-  /** id -> [partition tag, vector] */
-  vectors: Record<string, [string, number[]]>;
-}
+export type { LegacyCollection, LegacyState } from "./state";
+export { INDEX_TYPES } from "./index-params";
 
-export interface LegacyState {
-  collections: Record<string, LegacyCollection>;
-  config: { cpu_cache_capacity: number; cache_insert_data: boolean; use_blas_threshold: number; gpu_search_threshold: number };
-  lastId: number;
-}
+/** The index a new collection has, and the one a dropped index falls back to. */
+const defaultIndex = () => ({ index: "FLAT", index_params: { nlist: 16384 } as Record<string, unknown> });
 
-const METRICS = ["L2", "IP", "HAMMING", "JACCARD", "TANIMOTO", "SUBSTRUCTURE", "SUPERSTRUCTURE"];
-export const INDEX_TYPES = ["FLAT", "IVFFLAT", "IVFSQ8", "IVFSQ8H", "IVFPQ", "HNSW", "ANNOY", "RNSG"];
-
-export function collectionOf(state: LegacyState, name: string): LegacyCollection {
+export function collectionOf(state: LoadedState, name: string): LoadedCollection {
   const found = state.collections[name];
   if (!found) throw missingCollection(name);
   return found;
@@ -39,7 +27,7 @@ function intField(body: Record<string, unknown>, key: string, required: boolean,
 }
 
 /** POST /collections */
-export function createCollection(state: LegacyState, body: Record<string, unknown>): void {
+export function createCollection(state: LoadedState, body: Record<string, unknown>): void {
   const name = body.collection_name;
   if (name === undefined || name === null) throw bad(LegacyCode.bodyFieldLoss, "Field 'collection_name' is missing");
   if (typeof name !== "string") throw bad(LegacyCode.illegalBody, "Field 'collection_name' must be a string");
@@ -55,54 +43,60 @@ export function createCollection(state: LegacyState, body: Record<string, unknow
     throw bad(LegacyCode.illegalArgument, `Invalid index file size: ${indexFileSize}. The index file size must be within the range of 1 ~ 4096.`);
   }
   const metric = body.metric_type ?? "L2";
-  if (typeof metric !== "string" || !METRICS.includes(metric)) {
+  if (typeof metric !== "string" || !(METRICS as readonly string[]).includes(metric)) {
     throw bad(LegacyCode.illegalMetricType, `Invalid metric type: ${String(metric)}. Make sure the metric type is in MetricType list.`);
+  }
+  // Binary vectors travel packed in bytes, so their dimension counts whole bytes.
+  if (isBinaryMetric(metric) && dimension % 8 !== 0) {
+    throw bad(LegacyCode.illegalDimension, `Invalid collection dimension: ${dimension}. The dimension of a binary collection must be a multiple of 8.`);
   }
   if (state.collections[name]) throw bad(LegacyCode.illegalTableName, `Collection ${name} already exists.`);
   state.collections[name] = {
-    collection_name: name, dimension, index_file_size: indexFileSize, metric_type: metric, index: "FLAT",
-    index_params: { nlist: 16384 }, partitions: ["_default"], vectors: {},
+    collection_name: name, dimension, index_file_size: indexFileSize, metric_type: metric, ...defaultIndex(),
+    partitions: ["_default"], vectors: {}, segments: [], unflushed: [],
   };
 }
 
 /** The summary shape used by GET /collections and GET /collections/{name}. */
-export function summary(c: LegacyCollection): Record<string, unknown> {
+export function summary(c: LoadedCollection): Record<string, unknown> {
   return {
     collection_name: c.collection_name, dimension: c.dimension, index_file_size: c.index_file_size, metric_type: c.metric_type,
     count: Object.keys(c.vectors).length, index: c.index, index_params: c.index_params,
   };
 }
 
-/** GET /collections/{name}?info=stat */
-export function stats(c: LegacyCollection): Record<string, unknown> {
-  const rows = (tag: string) => Object.values(c.vectors).filter((v) => v[0] === tag).length;
-  return {
-    partitions: c.partitions.map((tag) => ({ row_count: rows(tag), segments: [], tag })),
-    row_count: Object.keys(c.vectors).length,
-  };
-}
-
 /** POST /collections/{name}/indexes */
-export function createIndex(c: LegacyCollection, body: Record<string, unknown>): void {
+export function createIndex(c: LoadedCollection, body: Record<string, unknown>): void {
   const type = body.index_type ?? "FLAT";
-  if (typeof type !== "string" || !INDEX_TYPES.includes(type)) throw bad(LegacyCode.illegalIndexType, `Invalid index type: ${String(type)}`);
+  if (typeof type !== "string") throw bad(LegacyCode.illegalIndexType, `Invalid index type: ${String(type)}`);
   const params = body.params ?? {};
   if (typeof params !== "object" || Array.isArray(params) || params === null) throw bad(LegacyCode.illegalBody, "Field 'params' must be a JSON object");
+  checkIndex(type, params as Record<string, unknown>, c.metric_type, c.dimension);
   c.index = type;
   c.index_params = params as Record<string, unknown>;
 }
 
+/** DELETE /collections/{name}/indexes: back to the raw (FLAT) data with the default parameters. */
+export function dropIndex(c: LoadedCollection): void {
+  Object.assign(c, defaultIndex());
+}
+
 /** POST /collections/{name}/partitions */
-export function createPartition(c: LegacyCollection, body: Record<string, unknown>): void {
+export function createPartition(c: LoadedCollection, body: Record<string, unknown>): void {
   const tag = body.partition_tag;
   if (tag === undefined || tag === null) throw bad(LegacyCode.bodyFieldLoss, "Field 'partition_tag' is missing");
-  if (typeof tag !== "string" || tag.trim() === "") throw bad(LegacyCode.illegalArgument, "Invalid partition tag");
+  if (typeof tag !== "string" || tag.trim() === "") throw bad(LegacyCode.illegalArgument, "Invalid partition tag: it must be a non-empty string.");
+  // The server's tag rule: at most 255 characters, a letter, digit or underscore first, then letters, digits,
+  // underscores or dollar signs.
+  if (tag.length > 255 || !/^[A-Za-z0-9_][A-Za-z0-9_$]*$/.test(tag)) {
+    throw bad(LegacyCode.illegalArgument, `Invalid partition tag: ${tag}. A tag may only contain numbers, letters, underscores and dollar signs, and must not start with a dollar sign.`);
+  }
   if (c.partitions.includes(tag)) throw bad(LegacyCode.illegalArgument, `Duplicate partition tag: ${tag}`);
   c.partitions.push(tag);
 }
 
-/** DELETE /collections/{name}/partitions */
-export function dropPartition(c: LegacyCollection, body: Record<string, unknown>): void {
+/** DELETE /collections/{name}/partitions: the partition's rows and segments go with it. */
+export function dropPartition(c: LoadedCollection, body: Record<string, unknown>): void {
   const tag = body.partition_tag;
   if (tag === undefined || tag === null) throw bad(LegacyCode.bodyFieldLoss, "Field 'partition_tag' is missing");
   if (tag === "_default") throw bad(LegacyCode.illegalArgument, "Default partition cannot be dropped.");
@@ -111,26 +105,6 @@ export function dropPartition(c: LegacyCollection, body: Record<string, unknown>
   }
   c.partitions = c.partitions.filter((p) => p !== tag);
   for (const [id, v] of Object.entries(c.vectors)) if (v[0] === tag) delete c.vectors[id];
-}
-
-/** POST /collections/{name}/vectors: returns the IDs (strings). */
-export function insertVectors(state: LegacyState, c: LegacyCollection, body: Record<string, unknown>): string[] {
-  const vectors = body.vectors;
-  if (!Array.isArray(vectors)) throw bad(LegacyCode.bodyFieldLoss, "Field 'vectors' is missing");
-  const tag = typeof body.partition_tag === "string" ? body.partition_tag : "_default";
-  if (!c.partitions.includes(tag)) throw bad(LegacyCode.illegalArgument, `Partition ${tag} does not exist.`);
-  const ids = body.ids;
-  if (ids !== undefined && (!Array.isArray(ids) || ids.length !== vectors.length)) {
-    throw bad(LegacyCode.illegalVectorId, "The size of vector ID array must be equal to the size of the vector.");
-  }
-  for (const v of vectors) {
-    if (!Array.isArray(v) || v.length !== c.dimension || v.some((x) => typeof x !== "number")) {
-      throw bad(LegacyCode.illegalDimension, `The vector dimension must be equal to the collection dimension (${c.dimension}).`);
-    }
-  }
-  return vectors.map((v: number[], i) => {
-    const id = ids ? String((ids as unknown[])[i]) : String(BigInt(Date.now()) * 1000000n + BigInt(++state.lastId));
-    c.vectors[id] = [tag, v];
-    return id;
-  });
+  c.segments = c.segments.filter((s) => s.tag !== tag);
+  c.unflushed = c.unflushed.filter((id) => c.vectors[id] !== undefined);
 }

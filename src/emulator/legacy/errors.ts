@@ -7,7 +7,11 @@ export const LegacyCode = {
   illegalDimension: 7,
   illegalIndexType: 8,
   illegalTableName: 9,
+  illegalTopk: 10,
+  illegalRowRecord: 11,
   illegalVectorId: 12,
+  fileNotFound: 14,
+  illegalNlist: 22,
   illegalMetricType: 23,
   unknownPath: 32,
   queryParamLoss: 33,
@@ -29,5 +33,12 @@ export class LegacyError extends Error {
 }
 
 export const bad = (code: number, message: string) => new LegacyError(400, code, message);
-export const missingCollection = (name: string) =>
-  new LegacyError(404, LegacyCode.tableNotExists, `Collection ${name} does not exist. Use milvus.has_collection to verify whether the collection exists.`);
+
+const missingText = (name: string) =>
+  `Collection ${name} does not exist. Use milvus.has_collection to verify whether the collection exists.`;
+
+/** A missing collection named in the path: HTTP 404. */
+export const missingCollection = (name: string) => new LegacyError(404, LegacyCode.tableNotExists, missingText(name));
+
+/** A missing collection named in a body (`PUT /system/task`, whose documented statuses are 200 and 400 only). */
+export const missingCollectionInBody = (name: string) => new LegacyError(400, LegacyCode.tableNotExists, missingText(name));

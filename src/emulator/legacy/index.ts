@@ -1,13 +1,18 @@
 /**
  * The legacy Milvus 0.x REST API (web server on port 19121, seed document 002): `/state`, `/devices`,
- * `/config/advanced`, `/config/gpu_resources`, `/collections` with indexes, partitions, segments and vectors,
- * `/system/*`. Errors are `{"code":N,"message":"…"}` with HTTP 400 (or 404 for a missing collection).
+ * `/config/advanced`, `/config/gpu_resources`, `/collections` with indexes, partitions, segments and vectors
+ * (insert, get, search, delete), `/system/*`. Errors are `{"code":N,"message":"…"}` with HTTP 400 (or 404 for
+ * a missing collection, segment or path).
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import {
-  collectionOf, createCollection, createIndex, createPartition, dropPartition, insertVectors, stats, summary, type LegacyState,
-} from "./collections";
+import { collectionOf, createCollection, createIndex, createPartition, dropIndex, dropPartition, summary } from "./collections";
+import { devices, setAdvanced, setGpu } from "./config";
 import { LegacyCode, LegacyError, bad } from "./errors";
+import { search } from "./search";
+import { listSegments, segmentIds, segmentVectors, stats } from "./segments";
+import { freshState, normalizeState, type LoadedCollection, type LoadedState } from "./state";
+import { systemTask } from "./system-task";
+import { deleteVectors, getVectors, insertVectors } from "./vectors";
 
 export interface LegacyApi {
   /** node:http request listener for the whole 0.x surface. */
@@ -19,16 +24,12 @@ export interface LegacyApi {
 
 const OK = { code: 0, message: "OK" };
 
-function fresh(): LegacyState {
-  return { collections: {}, config: { cpu_cache_capacity: 4, cache_insert_data: false, use_blas_threshold: 1100, gpu_search_threshold: 1000 }, lastId: 0 };
-}
-
 type Out = { status: number; body?: unknown };
 
 function page(query: URLSearchParams): { offset: number; size: number } {
   const read = (key: string, fallback: number) => {
     const text = query.get(key);
-    if (text === null) return fallback;
+    if (text === null || text === "") return fallback;
     if (!/^\d+$/.test(text)) throw bad(LegacyCode.illegalQueryParam, `Query param '${key}' is illegal, only non-negative integer supported`);
     return Number(text);
   };
@@ -46,7 +47,14 @@ function parse(text: string): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
-function route(state: LegacyState, method: string, url: URL, text: string): Out {
+/** PUT /collections/{name}/vectors: the body says which operation it is. */
+function vectorsPut(c: LoadedCollection, body: Record<string, unknown>): Out {
+  if ("search" in body && !("delete" in body)) return { status: 200, body: search(c, body.search) };
+  if ("delete" in body && !("search" in body)) return { status: 200, body: deleteVectors(c, body.delete) };
+  throw bad(LegacyCode.illegalBody, "Unknown body: it must hold exactly one of 'search' or 'delete'.");
+}
+
+function route(state: LoadedState, method: string, url: URL, text: string, now: number): Out {
   const parts = url.pathname.split("/").filter(Boolean).map((part) => {
     try {
       return decodeURIComponent(part);
@@ -54,38 +62,21 @@ function route(state: LegacyState, method: string, url: URL, text: string): Out 
       throw new LegacyError(404, LegacyCode.unknownPath, `Unknown path: ${url.pathname}`);
     }
   });
-  const [head, name, sub] = parts;
+  const [head, name, sub, segment, leaf] = parts;
   const notFound = () => new LegacyError(404, LegacyCode.unknownPath, `Unknown path: ${url.pathname}`);
   if (method === "OPTIONS") return { status: 204 };
   if (head === "state" && parts.length === 1 && method === "GET") return { status: 200, body: { code: 0, message: "Success" } };
-  if (head === "devices" && parts.length === 1 && method === "GET") return { status: 200, body: { cpu: { memory: 31 }, gpus: {} } };
-  if (head === "config" && name === "advanced" && parts.length === 2) {
-    if (method === "GET") return { status: 200, body: state.config };
-    if (method === "PUT") {
-      const body = parse(text);
-      const next = { ...state.config };
-      for (const key of ["cpu_cache_capacity", "use_blas_threshold", "gpu_search_threshold"] as const) {
-        if (body[key] === undefined) continue;
-        if (typeof body[key] !== "number" || !Number.isInteger(body[key])) throw bad(LegacyCode.illegalBody, `Field '${key}' must be an integer`);
-        next[key] = body[key] as number;
-      }
-      if (body.cache_insert_data !== undefined) {
-        if (typeof body.cache_insert_data !== "boolean") throw bad(LegacyCode.illegalBody, "Field 'cache_insert_data' must be a boolean");
-        next.cache_insert_data = body.cache_insert_data;
-      }
-      state.config = next;
-      return { status: 200, body: OK };
-    }
+  if (head === "devices" && parts.length === 1 && method === "GET") return { status: 200, body: devices() };
+  if (head === "config" && parts.length === 2) {
+    if (name === "advanced" && method === "GET") return { status: 200, body: state.config };
+    if (name === "advanced" && method === "PUT") return { status: 200, body: setAdvanced(state, parse(text)) };
+    if (name === "gpu_resources" && method === "GET") return { status: 200, body: state.gpu };
+    if (name === "gpu_resources" && method === "PUT") return { status: 200, body: setGpu(state, parse(text)) };
   }
   if (head === "system" && parts.length === 2) {
     if (method === "GET" && name === "version") return { status: 200, body: { code: 0, message: "OK", reply: "0.8.0" } };
     if (method === "GET" && name === "status") return { status: 200, body: { code: 0, message: "OK", reply: "server alive" } };
-    if (method === "PUT" && name === "task") {
-      const body = parse(text);
-      const target = (body.load as { collection_name?: string } | undefined)?.collection_name ?? (body.compact as { collection_name?: string } | undefined)?.collection_name;
-      if (target !== undefined) collectionOf(state, target);
-      return { status: 200, body: { code: 0, message: "success" } };
-    }
+    if (method === "PUT" && name === "task") return { status: 200, body: systemTask(state, parse(text), now) };
   }
   if (head !== "collections") throw notFound();
   if (parts.length === 1) {
@@ -100,9 +91,15 @@ function route(state: LegacyState, method: string, url: URL, text: string): Out 
     }
     throw notFound();
   }
+  if (parts.length > 5 || (sub !== undefined && !["indexes", "partitions", "segments", "vectors"].includes(sub))) throw notFound();
   const coll = collectionOf(state, name!);
   if (parts.length === 2) {
-    if (method === "GET") return { status: 200, body: url.searchParams.get("info") === "stat" ? stats(coll) : summary(coll) };
+    if (method === "GET") {
+      // The seed: `info` "must either be empty or stat".
+      const info = url.searchParams.get("info") ?? "";
+      if (info !== "" && info !== "stat") throw bad(LegacyCode.illegalQueryParam, `Query param 'info' must be empty or 'stat', not '${info}'`);
+      return { status: 200, body: info === "stat" ? stats(coll) : summary(coll) };
+    }
     if (method === "DELETE") {
       delete state.collections[name!];
       return { status: 204 };
@@ -115,8 +112,7 @@ function route(state: LegacyState, method: string, url: URL, text: string): Out 
       return { status: 201, body: OK };
     }
     if (method === "DELETE") {
-      coll.index = "FLAT";
-      coll.index_params = { nlist: 16384 };
+      dropIndex(coll);
       return { status: 204 };
     }
   }
@@ -134,28 +130,36 @@ function route(state: LegacyState, method: string, url: URL, text: string): Out 
       return { status: 204 };
     }
   }
-  if (parts.length === 3 && sub === "segments" && method === "GET") return { status: 200, body: { code: 0, message: "OK", count: 0, segments: [] } };
+  if (sub === "segments" && method === "GET") {
+    const { offset, size } = page(url.searchParams);
+    if (parts.length === 3) return { status: 200, body: listSegments(coll, offset, size) };
+    if (parts.length === 5 && leaf === "vectors") return { status: 200, body: segmentVectors(coll, segment!, offset, size) };
+    if (parts.length === 5 && leaf === "ids") return { status: 200, body: segmentIds(coll, segment!, offset, size) };
+  }
   if (parts.length === 3 && sub === "vectors") {
-    if (method === "POST") return { status: 201, body: { ids: insertVectors(state, coll, parse(text)) } };
-    if (method === "GET") {
-      const ids = url.searchParams.get("ids");
-      if (ids === null) throw bad(LegacyCode.queryParamLoss, "Query param 'ids' is required");
-      const vectors = ids.split(",").filter((id) => coll.vectors[id]).map((id) => ({ id, vector: coll.vectors[id]![1] }));
-      return { status: 200, body: { vectors } };
-    }
+    if (method === "POST") return { status: 201, body: { ids: insertVectors(state, coll, parse(text), now) } };
+    if (method === "GET") return { status: 200, body: getVectors(coll, url.searchParams) };
+    if (method === "PUT") return vectorsPut(coll, parse(text));
   }
   throw notFound();
 }
 
+/** Options of {@link createLegacyApi}. */
+export interface LegacyApiOptions {
+  /** The clock new vector and segment IDs come from, in milliseconds (a fraction adds microseconds). */
+  now?: () => number;
+}
+
 /** Creates the legacy API with an empty state. */
-export function createLegacyApi(): LegacyApi {
-  let state = fresh();
+export function createLegacyApi(options: LegacyApiOptions = {}): LegacyApi {
+  const now = options.now ?? Date.now;
+  let state = freshState();
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     let out: Out;
     try {
-      out = route(state, req.method ?? "GET", new URL(req.url ?? "/", "http://localhost"), Buffer.concat(chunks).toString("utf8"));
+      out = route(state, req.method ?? "GET", new URL(req.url ?? "/", "http://localhost"), Buffer.concat(chunks).toString("utf8"), now());
     } catch (error) {
       if (!(error instanceof LegacyError)) throw error;
       out = { status: error.status, body: { code: error.code, message: error.message } };
@@ -180,10 +184,10 @@ export function createLegacyApi(): LegacyApi {
     },
     snapshot: () => JSON.parse(JSON.stringify(state)) as unknown,
     restore(saved) {
-      state = { ...fresh(), ...(JSON.parse(JSON.stringify(saved)) as LegacyState) };
+      state = normalizeState(saved);
     },
     reset() {
-      state = fresh();
+      state = freshState();
     },
   };
 }

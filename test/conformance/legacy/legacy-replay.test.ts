@@ -1,4 +1,8 @@
-/** Conformance: hand-written 0.x request/response pairs (from seed 002) replayed against the legacy API. */
+/**
+ * Conformance: the seed document's own examples (steps named `doc: …`, one per example in seed 002) and
+ * hand-written edge cases replayed against the legacy API. The clock is fixed so that generated IDs and segment
+ * names are the seed's; an `advance` step sets it (milliseconds, microseconds as the fraction).
+ */
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -8,9 +12,10 @@ import { listen, replay, send, type Fixture } from "../replay";
 describe("legacy Milvus 0.x API conformance", () => {
   it("replays legacy-0x.json", async () => {
     const fixture = JSON.parse(readFileSync(path.join(__dirname, "legacy-0x.json"), "utf8")) as Fixture;
-    const { url, server } = await listen(createLegacyApi().handle);
+    let clock = 1_500_000_000_000;
+    const { url, server } = await listen(createLegacyApi({ now: () => clock }).handle);
     try {
-      await replay(url, fixture);
+      await replay(url, fixture, { advance: (to) => void (clock = Number(to)) });
     } finally {
       server.close();
     }
