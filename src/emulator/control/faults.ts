@@ -3,9 +3,10 @@
  * cluster's data plane) fail the way a real network or gateway can fail.
  */
 import type { ServerResponse } from "node:http";
+import { checkAnswerEdits, rewriteAnswer, type AnswerEdit } from "./answer-rewrite";
 
 /** What to do to a matching call. */
-export type FaultKind = "status" | "latency" | "drop" | "code";
+export type FaultKind = "status" | "latency" | "drop" | "code" | "rewrite";
 
 /** A fault as posted to `/__emulator/faults`. */
 export interface FaultSpec {
@@ -27,6 +28,8 @@ export interface FaultSpec {
   /** For "code": the business error put in an HTTP 200 body. */
   code?: number;
   message?: string;
+  /** For "rewrite": the call is served normally and these edits are made to its JSON answer. */
+  edits?: AnswerEdit[];
 }
 
 interface ArmedFault extends FaultSpec {
@@ -48,10 +51,11 @@ export function checkFaultSpec(value: unknown): FaultSpec {
   const spec = value as FaultSpec;
   if (typeof spec !== "object" || spec === null) throw new Error("fault must be an object");
   if (typeof spec.path !== "string" || spec.path === "") throw new Error("fault.path is required");
-  if (!["status", "latency", "drop", "code"].includes(spec.kind)) throw new Error("fault.kind must be status, latency, drop or code");
+  if (!["status", "latency", "drop", "code", "rewrite"].includes(spec.kind)) throw new Error("fault.kind must be status, latency, drop, code or rewrite");
   if (spec.kind === "status" && typeof spec.status !== "number") throw new Error("fault.status is required for kind status");
   if (spec.kind === "latency" && typeof spec.latencyMs !== "number") throw new Error("fault.latencyMs is required for kind latency");
   if (spec.kind === "code" && typeof spec.code !== "number") throw new Error("fault.code is required for kind code");
+  if (spec.kind === "rewrite") checkAnswerEdits(spec.edits);
   return spec;
 }
 
@@ -85,6 +89,9 @@ export class FaultInjector {
     switch (fault.kind) {
       case "latency":
         return { handled: false, delayMs: fault.latencyMs ?? 0 };
+      case "rewrite":
+        rewriteAnswer(res, fault.edits ?? []);
+        return { handled: false, delayMs: 0 };
       case "drop":
         dropMidResponse(res);
         return { handled: true };
