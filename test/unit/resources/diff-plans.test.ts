@@ -31,6 +31,9 @@ type Row = {
   throws?: RegExp[];
 };
 
+/** Without `keys`. */
+const without = (o: Props, ...keys: string[]): Props => Object.fromEntries(Object.entries(o).filter(([k]) => !keys.includes(k)));
+
 const plan = (kind: Kind, row: Row) => planOf(RESOURCES[kind] as unknown as ResourceDefinition, row.config ?? {}, row.olds, row.news);
 
 function expectRow(kind: Kind, row: Row): void {
@@ -175,4 +178,131 @@ describe("ImportJob diff", () => {
   it.each(importJobRows)("$name", (row) => expectRow("ImportJob", row));
 });
 
-// ── Collection and CollectionIndex: the lead adds their tables here (same Row shape, expectRow("Collection", row)). ──
+// ── Collection ──
+
+const pkField = { name: "id", dataType: "Int64", isPrimary: true, autoId: true };
+const vecField = { name: "vec", dataType: "FloatVector", dim: 8 };
+const colIn: Props = { clusterId: "in01-1", collectionName: "docs", schema: { fields: [pkField, vecField] } };
+const colState: Props = { ...colIn, collectionId: "4460", loadState: "NotLoaded", stateVersion: 2 };
+/** The older wiring: `endpoint: cluster.connectAddress` and a token. */
+const address = "https://in01-1.api.gcp-us-west1.zillizcloud.com";
+const colEpIn: Props = { ...without(colIn, "clusterId"), endpoint: address, token: "db_admin:p" };
+const colEpState: Props = { ...colEpIn, collectionId: "4460", loadState: "NotLoaded", stateVersion: 2 };
+const withFields = (base: Props, ...extra: Props[]): Props => ({ ...base, schema: { fields: [pkField, vecField, ...extra] } });
+const nullableTag = { name: "tag", dataType: "VarChar", maxLength: 32, nullable: true };
+
+const collectionRows: Row[] = [
+  { name: "same inputs", olds: colState, news: colIn, changes: false },
+  { name: "a 0.1.0 state (no stateVersion) vs the same program", olds: without(colEpState, "stateVersion"), news: colEpIn, changes: false },
+  { name: "defaults written out equal unset (dbName, description, enableDynamicField, apiVersion, field flags)", olds: colState, news: { ...colIn, dbName: "default", description: "", enableDynamicField: false, apiVersion: "v2", schema: { fields: [{ ...pkField, nullable: false, isPartitionKey: false, description: "" }, { ...vecField, isPrimary: false, autoId: false, isClusteringKey: false }] } }, changes: false },
+  { name: "a type param as a boolean vs the string the server reports", olds: withFields(colState, { ...nullableTag, typeParams: { enable_analyzer: "true" } }), news: withFields(colIn, { ...nullableTag, typeParams: { enable_analyzer: true } }), changes: false },
+  // The target.
+  { name: "clusterId known and the same, endpoint absent: no change", olds: colState, news: { ...colIn }, changes: false },
+  { name: "unknown endpoint (cluster.connectAddress while the cluster updates): update, not replace", olds: colEpState, news: { ...colEpIn, endpoint: UNKNOWN }, changes: true, updates: ["endpoint"] },
+  { name: "unknown clusterId (cluster.id of a new cluster): replace", olds: colState, news: { ...colIn, clusterId: UNKNOWN }, changes: true, replaces: ["clusterId"] },
+  { name: "another cluster: replace, created first (another cluster)", olds: colState, news: { ...colIn, clusterId: "in01-2" }, changes: true, replaces: ["clusterId"], dbr: false },
+  { name: "endpoint spelt differently (trailing slash, upper-case host): no change", olds: colEpState, news: { ...colEpIn, endpoint: "https://IN01-1.api.gcp-us-west1.zillizcloud.com/" }, changes: false },
+  { name: "another endpoint: replace, created first", olds: colEpState, news: { ...colEpIn, endpoint: "https://in01-2.api.gcp-us-west1.zillizcloud.com" }, changes: true, replaces: ["endpoint"], dbr: false },
+  { name: "another database: replace, created first", olds: colState, news: { ...colIn, dbName: "analytics" }, changes: true, replaces: ["dbName"], dbr: false },
+  { name: "new token: local update", olds: colEpState, news: { ...colEpIn, token: "db_admin:q" }, changes: true, updates: ["token"] },
+  // Names and description.
+  { name: "rename in place", olds: colState, news: { ...colIn, collectionName: "docs_v2" }, changes: true, updates: ["collectionName"] },
+  { name: "unknown collectionName: update", olds: colState, news: { ...colIn, collectionName: UNKNOWN }, changes: true, updates: ["collectionName"] },
+  { name: "description in place", olds: colState, news: { ...colIn, description: "product docs" }, changes: true, updates: ["description"] },
+  // The schema.
+  { name: "a nullable scalar field appended: in place", olds: colState, news: withFields(colIn, nullableTag), changes: true, updates: ["schema"] },
+  { name: "two nullable scalar fields appended: in place", olds: colState, news: withFields(colIn, nullableTag, { name: "meta", dataType: "JSON", nullable: true }), changes: true, updates: ["schema"] },
+  { name: "a nullable field appended with a rename: both in place", olds: colState, news: { ...withFields(colIn, nullableTag), collectionName: "docs_v2" }, changes: true, updates: ["collectionName", "schema"] },
+  { name: "a non-nullable scalar appended: replace, same name deletes first", olds: colState, news: withFields(colIn, { ...nullableTag, nullable: false }), changes: true, replaces: ["schema"], dbr: true },
+  { name: "a vector field appended: replace", olds: colState, news: withFields(colIn, { name: "vec2", dataType: "FloatVector", dim: 8 }), changes: true, replaces: ["schema"], dbr: true },
+  { name: "a nullable partition key appended: replace", olds: colState, news: withFields(colIn, { name: "tenant", dataType: "Int64", nullable: true, isPartitionKey: true }), changes: true, replaces: ["schema"] },
+  { name: "a nullable field inserted before the last: replace", olds: colState, news: { ...colIn, schema: { fields: [pkField, nullableTag, vecField] } }, changes: true, replaces: ["schema"] },
+  { name: "a field removed: replace", olds: withFields(colState, nullableTag), news: colIn, changes: true, replaces: ["schema"], dbr: true },
+  { name: "a dim changed: replace", olds: colState, news: { ...colIn, schema: { fields: [pkField, { ...vecField, dim: 16 }] } }, changes: true, replaces: ["schema"], dbr: true },
+  { name: "a field renamed: replace", olds: colState, news: { ...colIn, schema: { fields: [pkField, { ...vecField, name: "embedding" }] } }, changes: true, replaces: ["schema"] },
+  { name: "a field made nullable: replace", olds: withFields(colState, { ...nullableTag, nullable: false }), news: withFields(colIn, nullableTag), changes: true, replaces: ["schema"] },
+  { name: "schema change with a rename: replace, the new name rides along, created first", olds: colState, news: { ...colIn, collectionName: "docs_v2", schema: { fields: [pkField, { ...vecField, dim: 16 }] } }, changes: true, replaces: ["schema"], updates: [], dbr: false },
+  { name: "schema change with a description: the description rides along", olds: colState, news: { ...colIn, description: "d", schema: { fields: [pkField, { ...vecField, dim: 16 }] } }, changes: true, replaces: ["schema"], updates: [], dbr: true },
+  { name: "schema change with a new token: the local update stays", olds: colEpState, news: { ...colEpIn, token: "db_admin:q", schema: { fields: [pkField, { ...vecField, dim: 16 }] } }, changes: true, replaces: ["schema"], updates: ["token"], dbr: true },
+  { name: "an unknown dim: update (diffed again at apply)", olds: colState, news: { ...colIn, schema: { fields: [pkField, { ...vecField, dim: UNKNOWN }] } }, changes: true, updates: ["schema"] },
+  { name: "enableDynamicField turned on: replace", olds: colState, news: { ...colIn, enableDynamicField: true }, changes: true, replaces: ["enableDynamicField"], dbr: true },
+  // Properties: canonical (string values, key order).
+  { name: "properties: true vs \"true\", 86400 vs \"86400\", another key order: no change", olds: { ...colState, properties: { "mmap.enabled": "true", "collection.ttl.seconds": "86400" } }, news: { ...colIn, properties: { "collection.ttl.seconds": 86400, "mmap.enabled": true } }, changes: false },
+  { name: "a property value changed: in place", olds: { ...colState, properties: { "collection.ttl.seconds": 86400 } }, news: { ...colIn, properties: { "collection.ttl.seconds": 3600 } }, changes: true, updates: ["properties"] },
+  { name: "a property added: in place", olds: colState, news: { ...colIn, properties: { "mmap.enabled": true } }, changes: true, updates: ["properties"] },
+  { name: "properties removed: in place", olds: { ...colState, properties: { "mmap.enabled": true } }, news: colIn, changes: true, updates: ["properties"] },
+  // Server-chosen settings.
+  { name: "shardsNum and consistencyLevel unset: no change", olds: colState, news: colIn, changes: false },
+  { name: "shardsNum unset while the state has the server's 1: no change", olds: { ...colState, shardsNum: 1, consistencyLevel: "Bounded" }, news: colIn, changes: false },
+  { name: "shardsNum and consistencyLevel named later: update (checked against the server at apply)", olds: colState, news: { ...colIn, shardsNum: 2, consistencyLevel: "Strong" }, changes: true, updates: ["shardsNum", "consistencyLevel"] },
+  { name: "shardsNum the same as written: no change", olds: { ...colState, shardsNum: 2 }, news: { ...colIn, shardsNum: 2 }, changes: false },
+  { name: "shardsNum changed from a written value: replace, same name deletes first", olds: { ...colState, shardsNum: 2 }, news: { ...colIn, shardsNum: 4 }, changes: true, replaces: ["shardsNum"], dbr: true },
+  { name: "consistencyLevel changed from a written value: replace", olds: { ...colState, consistencyLevel: "Strong" }, news: { ...colIn, consistencyLevel: "Eventually" }, changes: true, replaces: ["consistencyLevel"] },
+  { name: "loaded unset: not managed, no change", olds: { ...colState, loaded: true }, news: colIn, changes: false },
+  { name: "loaded named later: update", olds: colState, news: { ...colIn, loaded: true }, changes: true, updates: ["loaded"] },
+  { name: "release (loaded true → false): update", olds: { ...colState, loaded: true }, news: { ...colIn, loaded: false }, changes: true, updates: ["loaded"] },
+  // Local settings.
+  { name: "waitTimeoutSeconds: local update", olds: colState, news: { ...colIn, waitTimeoutSeconds: 60 }, changes: true, updates: ["waitTimeoutSeconds"] },
+  { name: "allowDataLoss: local update", olds: colState, news: { ...colIn, allowDataLoss: true }, changes: true, updates: ["allowDataLoss"] },
+  { name: "adopt is read at create only", olds: colState, news: { ...colIn, adopt: true }, changes: false },
+  { name: "unfinished work alone is a change", olds: { ...colState, pendingWork: { operation: "update", step: "apply properties", reason: "timed out" } }, news: colIn, changes: true },
+  { name: "a state from a newer release is refused", olds: { ...colState, stateVersion: 3 }, news: colIn, throws: [/newer pulumi-zilliz/] },
+  // REST v1: nothing changes in place on the server.
+  { name: "v1: a rename replaces, created first", olds: { ...colState, apiVersion: "v1" }, news: { ...colIn, apiVersion: "v1", collectionName: "docs_v2" }, changes: true, replaces: ["collectionName"], dbr: false },
+  { name: "v1: a description replaces, same name deletes first", olds: { ...colState, apiVersion: "v1" }, news: { ...colIn, apiVersion: "v1", description: "d" }, changes: true, replaces: ["description"], dbr: true },
+  { name: "v1: a nullable field appended replaces", olds: { ...colState, apiVersion: "v1" }, news: { ...withFields(colIn, nullableTag), apiVersion: "v1" }, changes: true, replaces: ["schema"], dbr: true },
+  { name: "v1: waitTimeoutSeconds stays a local update", olds: { ...colState, apiVersion: "v1" }, news: { ...colIn, apiVersion: "v1", waitTimeoutSeconds: 60 }, changes: true, updates: ["waitTimeoutSeconds"] },
+  { name: "switching to apiVersion v1 is a local update", olds: colState, news: { ...colIn, apiVersion: "v1" }, changes: true, updates: ["apiVersion"] },
+];
+
+describe("Collection diff", () => {
+  it.each(collectionRows)("$name", (row) => expectRow("Collection", row));
+});
+
+// ── CollectionIndex ──
+
+const idxIn: Props = { clusterId: "in01-1", collectionName: "docs", fieldName: "vec", indexType: "HNSW", metricType: "COSINE", params: { M: 16, efConstruction: 200 } };
+const idxState: Props = { ...idxIn, indexState: "Finished", stateVersion: 2 };
+const autoIn: Props = { clusterId: "in01-1", collectionName: "docs", fieldName: "vec", indexType: "AUTOINDEX" };
+const autoState: Props = { ...autoIn, indexState: "Finished", stateVersion: 2 };
+const idxEpIn: Props = { ...without(idxIn, "clusterId"), endpoint: address, token: "db_admin:p" };
+const idxEpState: Props = { ...idxEpIn, indexState: "Finished", stateVersion: 2 };
+
+const indexRows: Row[] = [
+  { name: "same inputs", olds: idxState, news: idxIn, changes: false },
+  { name: "a 0.1.0 state (no stateVersion) vs the same program", olds: without(idxEpState, "stateVersion"), news: idxEpIn, changes: false },
+  { name: "indexName written as the field name equals unset; waitForBuild true equals unset", olds: idxState, news: { ...idxIn, indexName: "vec", waitForBuild: true, dbName: "default" }, changes: false },
+  { name: "params as strings (as the server reports them) and in another order: no change", olds: { ...idxState, params: { efConstruction: "200", M: "16" } }, news: idxIn, changes: false },
+  // A renamed collection is followed.
+  { name: "collectionName change: update (follows a rename)", olds: idxState, news: { ...idxIn, collectionName: "docs_v2" }, changes: true, updates: ["collectionName"] },
+  { name: "unknown collectionName (the collection is being renamed): update", olds: idxState, news: { ...idxIn, collectionName: UNKNOWN }, changes: true, updates: ["collectionName"] },
+  // The index itself.
+  { name: "params change: replace, same field deletes first", olds: idxState, news: { ...idxIn, params: { M: 32, efConstruction: 200 } }, changes: true, replaces: ["params"], dbr: true },
+  { name: "params removed: replace", olds: idxState, news: without(idxIn, "params"), changes: true, replaces: ["params"], dbr: true },
+  { name: "indexType change: replace", olds: idxState, news: { ...idxIn, indexType: "IVF_FLAT", params: { nlist: 128 } }, changes: true, replaces: ["indexType", "params"], dbr: true },
+  { name: "metricType change: replace", olds: idxState, news: { ...idxIn, metricType: "L2" }, changes: true, replaces: ["metricType"], dbr: true },
+  { name: "indexName change: replace, same field deletes first", olds: idxState, news: { ...idxIn, indexName: "vec_hnsw" }, changes: true, replaces: ["indexName"], dbr: true },
+  { name: "another field: replace, created first", olds: idxState, news: { ...idxIn, fieldName: "vec2" }, changes: true, replaces: ["fieldName", "indexName"], dbr: false },
+  { name: "params change with a collection rename: replace only (the new index is built under the new name)", olds: idxState, news: { ...idxIn, collectionName: "docs_v2", params: { M: 32 } }, changes: true, replaces: ["params"], updates: [] },
+  { name: "unknown params: update (diffed again at apply)", olds: idxState, news: { ...idxIn, params: { M: UNKNOWN, efConstruction: 200 } }, changes: true, updates: ["params"] },
+  // AUTOINDEX and the server's metric.
+  { name: "AUTOINDEX without metricType vs a stored server-filled COSINE: no change", olds: { ...autoState, metricType: "COSINE" }, news: autoIn, changes: false },
+  { name: "AUTOINDEX without metricType, none stored: no change", olds: autoState, news: autoIn, changes: false },
+  { name: "AUTOINDEX metricType named later: update (checked against the server at apply)", olds: autoState, news: { ...autoIn, metricType: "COSINE" }, changes: true, updates: ["metricType"] },
+  { name: "AUTOINDEX with a written metric changed: replace", olds: { ...autoState, metricType: "COSINE" }, news: { ...autoIn, metricType: "IP" }, changes: true, replaces: ["metricType"] },
+  // The target.
+  { name: "unknown endpoint: update, not replace", olds: idxEpState, news: { ...idxEpIn, endpoint: UNKNOWN }, changes: true, updates: ["endpoint"] },
+  { name: "unknown clusterId: replace", olds: idxState, news: { ...idxIn, clusterId: UNKNOWN }, changes: true, replaces: ["clusterId"] },
+  { name: "clusterId known and the same, endpoint absent: no change", olds: idxState, news: { ...idxIn }, changes: false },
+  { name: "another database: replace", olds: idxState, news: { ...idxIn, dbName: "analytics" }, changes: true, replaces: ["dbName"] },
+  // Local settings.
+  { name: "token: local update", olds: idxEpState, news: { ...idxEpIn, token: "db_admin:q" }, changes: true, updates: ["token"] },
+  { name: "waitTimeoutSeconds and waitForBuild: local updates", olds: idxState, news: { ...idxIn, waitTimeoutSeconds: 60, waitForBuild: false }, changes: true, updates: ["waitForBuild", "waitTimeoutSeconds"] },
+  { name: "fieldDataType added: local update", olds: idxState, news: { ...idxIn, fieldDataType: "FloatVector" }, changes: true, updates: ["fieldDataType"] },
+  { name: "adopt is read at create only", olds: idxState, news: { ...idxIn, adopt: true }, changes: false },
+  { name: "unfinished build alone is a change", olds: { ...idxState, indexState: "InProgress", pendingWork: { operation: "create", step: "wait Finished", reason: "timed out" } }, news: idxIn, changes: true },
+];
+
+describe("CollectionIndex diff", () => {
+  it.each(indexRows)("$name", (row) => expectRow("CollectionIndex", row));
+});
