@@ -20,7 +20,7 @@ import type { Observed, PendingWork, ResourceDefinition, StateOf } from "./share
 import type { RuntimeContext } from "./shared/runtime-context";
 import { comparable, onlyLocal, type InputsOf, type Props, type Spec } from "./shared/spec";
 import { stableEqual } from "./shared/stable-equal";
-import { STATE_VERSION, STATE_VERSION_KEY, upgradeState } from "./shared/state-version";
+import { STATE_VERSION, STATE_VERSION_KEY, stateVersionOf, upgradeState } from "./shared/state-version";
 import { providerModuleText } from "./shared/zilliz-dynamic-resource";
 
 /** Options for {@link provider} (tests inject config and a logger; the engine passes none). */
@@ -126,12 +126,19 @@ export function provider(kind: string, options: ProviderOptions = {}): ZillizPro
       return { id, outs: compose(written, observed) };
     },
     async read(id, props) {
-      const state = upgradeState(strip(props), def.upgrade) as StateOf<Spec>;
+      const raw = strip(props);
+      const state = upgradeState(raw, def.upgrade) as StateOf<Spec>;
       const observed = await def.ops.read(ctx, id, state);
       // Only a confirmed not-found drops the resource from the stack; every other failure is thrown.
       if (observed === undefined) return {};
       const written = writtenInputs(def.spec, state);
       const outs = compose(written, observed, state.pendingWork, state);
+      if (stateVersionOf(raw) < STATE_VERSION) {
+        // A state from before the kernel stored server-filled values (a resolved project) among the inputs,
+        // so its inputs as written are unknown here: the engine keeps the inputs it has, and the state keeps
+        // its old version until the next create or update writes the inputs as the program gives them.
+        return { id, props: { ...outs, [STATE_VERSION_KEY]: stateVersionOf(raw) } };
+      }
       return { id, props: outs, inputs: reconcileInputs(def.spec, written, observed) };
     },
     async update(id, olds, news) {
