@@ -26,7 +26,7 @@ def setup(endpoint):
         key = iam.create_access_key(UserName=name)["AccessKey"]
         keys[name] = [key["AccessKeyId"], key["SecretAccessKey"]]
     # From now on every request must carry a valid SigV4 signature of a known key (moto's IAM checks).
-    request = urllib.request.Request(f"{endpoint}/moto-api/reset-auth", data=b"0", method="POST")
+    request = urllib.request.Request(f"{endpoint}/moto-api/reset-auth", data=b"0", method="POST", headers={"Content-Type": "application/json"})
     urllib.request.urlopen(request).read()
     print(json.dumps(keys))
 
