@@ -22,14 +22,30 @@ export function mayBeMissing(field: FieldState): boolean {
   return field.nullable || field.defaultValue !== undefined;
 }
 
-/** A JS value from a binary reader as the row value: bigint → number, typed arrays → arrays, JSON text parsed for JSON and sparse fields. */
+/**
+ * A JS value from a binary reader as the row value: bigint → number, typed arrays → arrays, JSON text parsed
+ * for JSON and sparse fields, and float32 values (Float, FloatVector, Array of Float) written with the
+ * shortest digits that read back as the same float32, as Milvus prints them (0.1, not 0.10000000149011612).
+ */
 export function typedValue(field: FieldState, value: unknown): unknown {
   if (value === null || value === undefined) return null;
-  if (typeof value === "bigint") return Number(value);
-  if (ArrayBuffer.isView(value)) return Array.from(value as unknown as ArrayLike<number | bigint>, (v) => (typeof v === "bigint" ? Number(v) : v));
-  if (Array.isArray(value)) return value.map((v) => (typeof v === "bigint" ? Number(v) : v));
+  const single = field.dataType === "Float" || field.dataType === "FloatVector" || (field.dataType === "Array" && field.elementType === "Float");
+  const scalar = (v: unknown): unknown => (typeof v === "bigint" ? Number(v) : single && typeof v === "number" ? shortestFloat32(v) : v);
+  if (ArrayBuffer.isView(value)) return Array.from(value as unknown as ArrayLike<number | bigint>, scalar);
+  if (Array.isArray(value)) return value.map(scalar);
   if ((field.dataType === "JSON" || field.dataType === "SparseFloatVector") && typeof value === "string") return JSON.parse(value) as unknown;
-  return value;
+  return scalar(value);
+}
+
+/** The shortest decimal that rounds to the same float32 as `x`. */
+export function shortestFloat32(x: number): number {
+  const target = Math.fround(x);
+  if (!Number.isFinite(target)) return target;
+  for (let digits = 1; digits < 9; digits++) {
+    const candidate = Number(target.toPrecision(digits));
+    if (Math.fround(candidate) === target) return candidate;
+  }
+  return Number(target.toPrecision(9));
 }
 
 /** A CSV cell as the row value: JSON text for vectors, arrays and JSON; numbers and booleans parsed; `nullKey` is null. */
