@@ -27,7 +27,6 @@ let loading: Promise<Hyparquet> | undefined;
  * compiled `import()` is used.
  */
 function loadHyparquet(): Promise<Hyparquet> {
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval
   const nativeImport = new Function("specifier", "return import(specifier)") as (specifier: string) => Promise<unknown>;
   loading ??= nativeImport("hyparquet")
     .catch((error: unknown) => {
