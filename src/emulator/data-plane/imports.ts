@@ -2,7 +2,7 @@
 import { collection, database, type PlaneContext, type Routes } from "./context";
 import { Code, DataPlaneError, invalidParameter } from "./errors";
 import { Int64 } from "./json-text";
-import { nextId, type ImportJobState, type PlaneState } from "./state";
+import { nextId, type ImportJobState } from "./state";
 import { startTransition, transitionProgress } from "./transitions";
 import { extensionOf, KNOWN_EXTENSIONS, readUnit, type FileRead, type ImportSource } from "./import-files";
 import type { S3Credentials } from "./sigv4";
@@ -96,7 +96,9 @@ export function startImport(ctx: PlaneContext, collectionName: string, partition
     job.reading = true;
     inFlight.add(job);
     Promise.all(reads)
-      .then(apply, (error: unknown) => {
+      .then(apply)
+      .catch((error: unknown) => {
+        job.rows = [];
         job.failure = `failed to read the import files: ${error instanceof Error ? error.message : String(error)}`;
       })
       .finally(() => {
@@ -110,11 +112,6 @@ export function startImport(ctx: PlaneContext, collectionName: string, partition
   }
   ctx.state.imports[job.jobId] = job;
   return job.jobId;
-}
-
-/** Resolves once no job of `state` is still reading its files (for callers that want a settled answer). */
-export async function importsRead(state: PlaneState): Promise<void> {
-  while (Object.values(state.imports).some((j) => j.reading && inFlight.has(j))) await new Promise((r) => setTimeout(r, 5));
 }
 
 /** Finishes jobs whose transition is over: inserts their rows once. Returns whether anything changed. */
