@@ -15,6 +15,12 @@ import path from "node:path";
 const repoRoot = path.resolve(__dirname, "..", "..");
 const admin = path.join(__dirname, "moto-admin.py");
 const STARTUP_TIMEOUT_MS = 60_000;
+const LAUNCHER = [
+  "import os, sys, threading",
+  "from moto.server import main",
+  "threading.Thread(target=lambda: (sys.stdin.read(), os._exit(0)), daemon=True).start()",
+  "main(sys.argv[1:])",
+].join("\n");
 
 export interface RunningMoto {
   /** e.g. `http://127.0.0.1:41234` */
@@ -47,7 +53,8 @@ export async function startMoto(): Promise<RunningMoto> {
   }).trim();
   const port = await freePort();
   const endpoint = `http://127.0.0.1:${port}`;
-  const child = spawn(python, ["-m", "moto.server", "-H", "127.0.0.1", "-p", String(port)], { stdio: ["ignore", "ignore", "pipe"] });
+  // stdin stays a pipe we hold open: the watcher thread ends moto when it closes, even if the test process dies.
+  const child = spawn(python, ["-c", LAUNCHER, "-H", "127.0.0.1", "-p", String(port)], { stdio: ["pipe", "ignore", "pipe"] });
   let stderr = "";
   child.stderr.on("data", (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
@@ -69,7 +76,13 @@ export async function startMoto(): Promise<RunningMoto> {
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  const keys = JSON.parse(execFileSync(python, [admin, "setup", endpoint], { encoding: "utf8" })) as Record<"reader" | "nobody", [string, string]>;
+  let keys: Record<"reader" | "nobody", [string, string]>;
+  try {
+    keys = JSON.parse(execFileSync(python, [admin, "setup", endpoint], { encoding: "utf8" })) as typeof keys;
+  } catch (error) {
+    child.kill("SIGKILL");
+    throw error;
+  }
   const reader = { accessKey: keys.reader[0], secretKey: keys.reader[1] };
   return {
     endpoint,
