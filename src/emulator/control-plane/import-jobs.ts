@@ -31,8 +31,9 @@ export class ImportJobStore {
 
   /**
    * Starts a job on a RUNNING cluster; the units are the inner lists of `objectUrls` or the legacy `objectUrl`.
-   * Object-store URLs are read once with the request's `accessKey`/`secretKey`/`token` first: keys the store
-   * refuses answer 83001 and no job is made.
+   * With an object store, folder URLs are listed into their files and every object is read once with the
+   * request's `accessKey`/`secretKey`/`token` first: keys the store refuses answer 83001, a folder with nothing
+   * to import answers 90142, and no job is made.
    */
   async create(body: Record<string, unknown>, regionId?: string): Promise<ImportJobRecord> {
     const clusterId = this.checkClusterId(body.clusterId);
@@ -40,14 +41,16 @@ export class ImportJobStore {
     if (typeof body.collectionName !== "string" || body.collectionName === "") {
       throw new EmulatorError("missingParameter", "collectionName");
     }
-    const units = objectUnitsOf(body);
-    const urls = units.flat();
+    const requested = objectUnitsOf(body);
     if (cluster.status !== "RUNNING") throw new EmulatorError("wrongClusterState");
     const dataPlane = this.dataPlaneOf(clusterId);
     if (!dataPlane) throw new EmulatorError("wrongClusterState");
     const credentials = credentialsOf(body);
-    const denied = await dataPlane.checkObjectAccess?.(urls, credentials);
-    if (denied) throw new EmulatorError("objectAccessDenied", undefined, { code: 83001, message: `${ERROR_TABLE.objectAccessDenied.v2.message} (${denied})` });
+    const resolved = (await dataPlane.resolveObjectUnits?.(requested, credentials)) ?? { units: requested };
+    if ("denied" in resolved) throw new EmulatorError("objectAccessDenied", undefined, { code: 83001, message: `${ERROR_TABLE.objectAccessDenied.v2.message} (${resolved.denied})` });
+    if ("empty" in resolved) throw new EmulatorError("noImportContent", undefined, { code: 90142, message: `${ERROR_TABLE.noImportContent.v2.message} (${resolved.empty})` });
+    const units = resolved.units;
+    const urls = units.flat();
     let started: { jobId: string };
     try {
       started = dataPlane.startImport({
@@ -70,7 +73,8 @@ export class ImportJobStore {
       clusterId,
       dataPlaneJobId: started.jobId,
       collectionName: body.collectionName,
-      objectUrl: urls[0],
+      // The URL as the user gave it (a folder URL stays a folder URL).
+      objectUrl: requested[0]![0]!,
       createTime: this.now(),
     };
     this.state.importJobs.push(record);

@@ -61,10 +61,11 @@ export interface DataPlane {
   /** Import job progress, or undefined when unknown. */
   importJob(jobId: string): ImportJobInfo | undefined;
   /**
-   * Reads the metadata of the objects an import names (object-store URLs only) with the given keys, as Zilliz
-   * Cloud does before it accepts a job. Resolves with the refusal when the store denied the keys, else undefined.
+   * What Zilliz Cloud does with object URLs before it accepts a job (object-store URLs only): lists folder URLs
+   * (`s3://bucket/dir/`) into their files and reads each object with the given keys. Resolves with the units to
+   * import, or `denied` (the store refused the keys) or `empty` (a folder with nothing to import).
    */
-  checkObjectAccess?(urls: string[], credentials?: S3Credentials): Promise<string | undefined>;
+  resolveObjectUnits?(units: string[][], credentials?: S3Credentials): Promise<{ units: string[][] } | { denied: string } | { empty: string }>;
 }
 
 /** Creates a data plane for one cluster. */

@@ -61,10 +61,41 @@ export function objectAddress(url: string): ObjectAddress | undefined {
 }
 
 /** GETs one object (or the part `range` names, e.g. `bytes=0-0`); network failures come back as status 0. */
-export async function getObject(store: ObjectStoreOptions, address: ObjectAddress, credentials?: S3Credentials, range?: string): Promise<ObjectRead> {
+export function getObject(store: ObjectStoreOptions, address: ObjectAddress, credentials?: S3Credentials, range?: string): Promise<ObjectRead> {
   const base = new URL(store.endpoint);
   const prefix = base.pathname.replace(/\/+$/, "");
   const url = new URL(`${base.protocol}//${base.host}${prefix}/${uriEncode(address.bucket)}/${address.key.split("/").map(uriEncode).join("/")}`);
+  return signedGet(store, url, credentials, range);
+}
+
+/** The keys under `prefix` (ListObjectsV2, all pages up to 10,000 keys), or the S3 error. */
+export async function listKeys(
+  store: ObjectStoreOptions,
+  bucket: string,
+  prefix: string,
+  credentials?: S3Credentials,
+): Promise<{ ok: true; keys: string[] } | { ok: false; status: number; code: string; message: string }> {
+  const base = new URL(store.endpoint);
+  const root = base.pathname.replace(/\/+$/, "");
+  const keys: string[] = [];
+  let token: string | undefined;
+  for (let page = 0; page < 10; page++) {
+    const url = new URL(`${base.protocol}//${base.host}${root}/${uriEncode(bucket)}`);
+    url.searchParams.set("list-type", "2");
+    url.searchParams.set("prefix", prefix);
+    if (token) url.searchParams.set("continuation-token", token);
+    const read = await signedGet(store, url, credentials);
+    if (!read.ok) return read;
+    const xml = read.data.toString("utf8");
+    for (const match of xml.matchAll(/<Key>([^<]*)<\/Key>/g)) keys.push(unescapeXml(match[1]!));
+    token = /<NextContinuationToken>([^<]*)<\/NextContinuationToken>/.exec(xml)?.[1];
+    if (!token || !/<IsTruncated>true<\/IsTruncated>/.test(xml)) break;
+    token = unescapeXml(token);
+  }
+  return { ok: true, keys };
+}
+
+async function signedGet(store: ObjectStoreOptions, url: URL, credentials?: S3Credentials, range?: string): Promise<ObjectRead> {
   const extra: Record<string, string> = range ? { range } : {};
   const headers: Record<string, string> = credentials && credentials.accessKey
     ? signRequest({ method: "GET", url, region: store.region ?? "us-east-1", headers: extra }, credentials)

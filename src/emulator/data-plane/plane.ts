@@ -16,7 +16,7 @@ import { entityRoutes } from "./entities";
 import { entityLookupRoutes } from "./entity-lookups";
 import { importRoutes, settleImports, startImport, viewJob, type ImportJobView } from "./imports";
 import { runV1 } from "./v1";
-import { checkObjectAccess } from "./import-access";
+import { resolveObjectUnits } from "./import-access";
 import { corsHeaders, credentialOf, readBody, sendJson, sendNotFound } from "./http-io";
 import type { DataPlane, DataPlaneOptions } from "./index";
 
@@ -153,7 +153,7 @@ export function createPlane(options: DataPlaneOptions & { importRoot?: string })
       options.onChange?.();
       return { jobId };
     },
-    checkObjectAccess: (urls, credentials) => checkObjectAccess(urls, { importRoot, objectStore: options.objectStore, credentials, bareKeysInBucket: false }),
+    resolveObjectUnits: (units, credentials) => resolveObjectUnits(units, { importRoot, objectStore: options.objectStore, credentials, bareKeysInBucket: false }),
     importJob(jobId): ImportJobView | undefined {
       settle();
       const job = state.imports[jobId];

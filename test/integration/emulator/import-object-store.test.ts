@@ -28,7 +28,12 @@ const INDEX = [{ fieldName: "v", indexName: "v", metricType: "L2", indexType: "A
 beforeAll(async () => {
   moto = await startMoto();
   moto.put("milvus-bucket", { "books.parquet": fixture("books.parquet"), "books.csv": fixture("books.csv"), "npy/id.npy": fixture("npy/id.npy"), "npy/title.npy": fixture("npy/title.npy"), "npy/v.npy": fixture("npy/v.npy") });
-  moto.put("user-bucket", { "in/books.parquet": fixture("books.parquet"), "in/books.csv": fixture("books.csv"), "in/bad.parquet": fixture("books-missing-field.parquet") });
+  moto.put("user-bucket", {
+    "in/books.parquet": fixture("books.parquet"), "in/books.csv": fixture("books.csv"), "in/bad.parquet": fixture("books-missing-field.parquet"),
+    "numpy/id.npy": fixture("npy/id.npy"), "numpy/title.npy": fixture("npy/title.npy"), "numpy/v.npy": fixture("npy/v.npy"),
+    "mixed/books.parquet": fixture("books.parquet"), "mixed/books.csv": fixture("books.csv"), "mixed/readme.txt": "not imported",
+    "empty/readme.txt": "nothing to import here",
+  });
 });
 afterAll(async () => moto?.stop());
 
@@ -120,7 +125,21 @@ describe("control plane reading the user's bucket with the request's keys", () =
       expect(res.body.message).toContain(`${url}: ${s3Code}: `);
     }
     const listed = (await cp("/v2/vectordb/jobs/import/list", { clusterId })).body.data;
-    expect(listed.count).toBe(2);
+    expect(listed.count).toBe(2); // only the two accepted jobs of the test before
+  });
+
+  it("lists folder URLs: NumPy files become one unit, other files one unit each; a folder with nothing to import answers 90142", async () => {
+    const keys = { accessKey: moto.reader.accessKey, secretKey: moto.reader.secretKey };
+    const numpy = await cp("/v2/vectordb/jobs/import/create", { clusterId, collectionName: "books", objectUrls: [["s3://user-bucket/numpy/"]], ...keys });
+    expect(numpy.body.code, JSON.stringify(numpy.body)).toBe(0);
+    expect(await progress(numpy.body.data.jobId)).toMatchObject({ state: "Completed", totalRows: 2, fileName: "s3://user-bucket/numpy/" });
+    const mixed = await cp("/v2/vectordb/jobs/import/create", { clusterId, collectionName: "books", objectUrls: [["s3://user-bucket/mixed/"]], ...keys });
+    expect(await progress(mixed.body.data.jobId)).toMatchObject({ state: "Completed", totalRows: 5 });
+    const empty = await cp("/v2/vectordb/jobs/import/create", { clusterId, collectionName: "books", objectUrls: [["s3://user-bucket/empty/"]], ...keys });
+    expect(empty.body).toEqual({ code: 90142, message: "No import content was found at the object URL. (s3://user-bucket/empty/)" });
+    const denied = await cp("/v2/vectordb/jobs/import/create", { clusterId, collectionName: "books", objectUrls: [["s3://user-bucket/numpy/"]], accessKey: moto.nobody.accessKey, secretKey: moto.nobody.secretKey });
+    expect(denied.body.code).toBe(83001);
+    expect(denied.body.message).toContain("(s3://user-bucket/numpy/: AccessDenied: ");
   });
 
   it("accepts the job and fails it when the object or bucket is missing, or the file does not match the schema", async () => {
