@@ -8,6 +8,7 @@ start=$(date +%s)
 bash scripts/ensure-deps.sh
 bash scripts/ensure-pulumi.sh >/dev/null
 bash scripts/ensure-milvus.sh >/dev/null
+bash scripts/ensure-moto.sh >/dev/null
 # Type errors in tests fail the run too (vitest itself only strips types).
 npx tsc -p tsconfig.test.json --noEmit
 echo "[test] setup took $(( $(date +%s) - start ))s" >&2

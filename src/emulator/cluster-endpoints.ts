@@ -8,7 +8,7 @@ import type { AddressInfo } from "node:net";
 import type { CallLog } from "./control/call-log";
 import type { FaultInjector } from "./control/faults";
 import type { ClusterRecord } from "./control-plane/state";
-import type { DataPlane, DataPlaneFactory } from "./data-plane-port";
+import type { DataPlane, DataPlaneFactory, ObjectStoreOptions } from "./data-plane-port";
 import type { TransitionKind, TransitionMode } from "./transition-mode";
 
 /** What the endpoints need from the emulator. */
@@ -22,6 +22,7 @@ export interface ClusterEndpointsOptions {
   calls: CallLog;
   note(text: string): void;
   importRoot?: string;
+  objectStore?: ObjectStoreOptions;
 }
 
 interface Endpoint {
@@ -42,6 +43,7 @@ export class ClusterEndpoints {
       transitionMode: (kind) => this.options.transitionMode(kind),
       onChange: () => this.options.onChange(),
       importRoot: this.options.importRoot,
+      objectStore: this.options.objectStore,
     });
     if (snapshot !== undefined) plane.restore(snapshot);
     const server = createServer((req, res) => void this.serve(cluster.clusterId, plane, req, res));

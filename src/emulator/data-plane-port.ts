@@ -6,7 +6,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 
 // Type-only: erased at run time, so the data plane module is still loaded lazily and a test may pass
 // any implementation of the same shape.
-export type { DataPlane, DataPlaneOptions, ImportJobInfo as DataPlaneImportJob } from "./data-plane";
+export type { DataPlane, DataPlaneOptions, ImportJobInfo as DataPlaneImportJob, ObjectStoreOptions, S3Credentials } from "./data-plane";
 import type { DataPlane, DataPlaneOptions } from "./data-plane";
 
 /** Builds a data plane (the default is `createDataPlane` from `./data-plane`). */

@@ -126,6 +126,14 @@ export const ERROR_TABLE = {
     v2: { code: 10003, message: "Invalid s3 objectUrl." },
     v1: { code: 10003, message: "Invalid s3 objectUrl." },
   },
+  objectAccessDenied: {
+    v2: { code: 83001, message: "Failed to read the object meta: access denied. Check the access key, the secret key and the object URL." },
+    v1: { code: 83001, message: "Failed to read the object meta: access denied. Check the access key, the secret key and the object URL." },
+  },
+  noImportContent: {
+    v2: { code: 90142, message: "No import content was found at the object URL." },
+    v1: { code: 90142, message: "No import content was found at the object URL." },
+  },
   dataPlaneError: {
     v2: { code: 65535, message: "The cluster's Milvus data plane refused the request." },
     v1: { code: 65535, message: "The cluster's Milvus data plane refused the request." },

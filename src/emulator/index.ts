@@ -7,6 +7,6 @@ export type { EmulatorControl } from "./control/control-routes";
 export type { FaultSpec, FaultKind } from "./control/faults";
 export type { RateLimitSettings } from "./control/rate-limit";
 export type { CallEntry } from "./control/call-log";
-export type { DataPlane, DataPlaneFactory, DataPlaneOptions, DataPlaneImportJob, LegacyApi } from "./data-plane-port";
+export type { DataPlane, DataPlaneFactory, DataPlaneOptions, DataPlaneImportJob, LegacyApi, ObjectStoreOptions, S3Credentials } from "./data-plane-port";
 export { parseTransitionMode, formatTransitionMode, type TransitionKind, type TransitionMode } from "./transition-mode";
 export { ERROR_TABLE, type ErrorKind, type WireError } from "./errors";

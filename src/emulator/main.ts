@@ -3,18 +3,23 @@
  * The `zilliz-local` CLI:
  *   zilliz-local [--port 19600] [--host 127.0.0.1] [--api-key KEY] [--state-file PATH]
  *                [--transitions immediate|time:<ms>|manual] [--suspend-names SUSPENDING|STOPPING]
- *                [--legacy-port N|off] [--import-root DIR] [--milvus-only]
+ *                [--legacy-port N|off] [--import-root DIR] [--object-store-endpoint URL]
+ *                [--object-store-region R] [--object-store-bucket B] [--milvus-only]
+ * The data plane's own object-store keys (Milvus imports of bare keys from --object-store-bucket) come from
+ * $ZILLIZ_LOCAL_OBJECT_STORE_ACCESS_KEY and $ZILLIZ_LOCAL_OBJECT_STORE_SECRET_KEY.
  * Prints where it listens and the key to use; stops cleanly on SIGINT/SIGTERM.
  */
 import { parseArgs } from "node:util";
 import { startEmulator, type RunningEmulator } from "./server";
 import { parseTransitionMode } from "./transition-mode";
+import type { ObjectStoreOptions } from "./data-plane-port";
 
 const DEFAULT_PORT = 19600;
 
 const USAGE = `usage: zilliz-local [--port <p>] [--host <h>] [--api-key <k>] [--state-file <path>]
                     [--transitions immediate|time:<ms>|manual] [--suspend-names SUSPENDING|STOPPING]
-                    [--legacy-port <p>|off] [--import-root <dir>] [--milvus-only]`;
+                    [--legacy-port <p>|off] [--import-root <dir>] [--object-store-endpoint <url>]
+                    [--object-store-region <r>] [--object-store-bucket <b>] [--milvus-only]`;
 
 async function main(argv: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -28,6 +33,9 @@ async function main(argv: string[]): Promise<void> {
       "suspend-names": { type: "string" },
       "legacy-port": { type: "string" },
       "import-root": { type: "string" },
+      "object-store-endpoint": { type: "string" },
+      "object-store-region": { type: "string" },
+      "object-store-bucket": { type: "string" },
       "milvus-only": { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
@@ -38,7 +46,8 @@ async function main(argv: string[]): Promise<void> {
   }
   const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, got "${values.port}"`);
-  if (values["milvus-only"]) return startMilvusOnly(port, values.host ?? "127.0.0.1");
+  const objectStore = objectStoreOption(values["object-store-endpoint"], values["object-store-region"], values["object-store-bucket"]);
+  if (values["milvus-only"]) return startMilvusOnly(port, values.host ?? "127.0.0.1", objectStore);
   const suspendNames = values["suspend-names"];
   if (suspendNames !== undefined && suspendNames !== "SUSPENDING" && suspendNames !== "STOPPING") {
     throw new Error("--suspend-names must be SUSPENDING or STOPPING");
@@ -54,9 +63,20 @@ async function main(argv: string[]): Promise<void> {
     suspendStateNames: suspendNames,
     legacyPort,
     importRoot: values["import-root"],
+    objectStore,
   });
   printBanner(emulator);
   stopOnSignals(() => emulator.close());
+}
+
+/** `--object-store-endpoint` (also `$ZILLIZ_LOCAL_OBJECT_STORE_ENDPOINT`): where s3:// and https:// import URLs are read. */
+function objectStoreOption(endpoint: string | undefined, region: string | undefined, bucket: string | undefined): ObjectStoreOptions | undefined {
+  const url = endpoint ?? process.env.ZILLIZ_LOCAL_OBJECT_STORE_ENDPOINT;
+  if (url === undefined || url === "") return undefined;
+  if (!/^https?:\/\/[^/]/.test(url)) throw new Error(`--object-store-endpoint must be an http(s) URL, got "${url}"`);
+  const accessKey = process.env.ZILLIZ_LOCAL_OBJECT_STORE_ACCESS_KEY;
+  const secretKey = process.env.ZILLIZ_LOCAL_OBJECT_STORE_SECRET_KEY;
+  return { endpoint: url, ...(region ? { region } : {}), ...(bucket ? { bucket } : {}), ...(accessKey ? { accessKey, secretKey: secretKey ?? "" } : {}) };
 }
 
 function printBanner(emulator: RunningEmulator): void {
@@ -89,9 +109,9 @@ function stopOnSignals(stop: () => Promise<void>): void {
   process.on("SIGTERM", onSignal);
 }
 
-async function startMilvusOnly(port: number, host: string): Promise<void> {
+async function startMilvusOnly(port: number, host: string, objectStore: ObjectStoreOptions | undefined): Promise<void> {
   const { startMilvusOnlyServer } = await import("./milvus-only");
-  const server = await startMilvusOnlyServer({ port, host });
+  const server = await startMilvusOnlyServer({ port, host, objectStore });
   process.stdout.write(`zilliz-local (Milvus only) listening on ${server.url}\ncredentials: root:Milvus\n`);
   stopOnSignals(() => server.close());
 }

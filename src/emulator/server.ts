@@ -17,7 +17,7 @@ import { importRoutes } from "./control-plane/routes-import";
 import { v1Routes } from "./control-plane/routes-v1";
 import { v2Routes } from "./control-plane/routes-v2";
 import type { ControlPlaneState } from "./control-plane/state";
-import type { DataPlaneFactory, LegacyApi } from "./data-plane-port";
+import type { DataPlaneFactory, LegacyApi, ObjectStoreOptions } from "./data-plane-port";
 import { EmulatorError } from "./errors";
 import { bearerToken, parseJsonObject, readBody } from "./http-io";
 import { newApiKey } from "./ids";
@@ -50,6 +50,12 @@ export interface EmulatorOptions {
   createLegacyApi?: () => LegacyApi;
   /** Directory that relative import object keys resolve under (default: the data plane's own default). */
   importRoot?: string;
+  /**
+   * An S3-compatible server (`{ endpoint: "http://127.0.0.1:9000" }`) that `s3://bucket/key` and
+   * `https://host/bucket/key` import URLs are fetched from with the request's keys. Unset: such URLs map to
+   * `<importRoot>/<bucket>/<key>` as before.
+   */
+  objectStore?: ObjectStoreOptions;
   /** Clock for transitions (default Date.now). */
   now?: () => number;
 }
@@ -109,6 +115,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     calls,
     note: (text) => notes.push(text),
     importRoot: options.importRoot,
+    objectStore: options.objectStore,
   });
   const projects = new ProjectStore(state, now);
   const clusters = new ClusterStore(state, projects, { now, mode: () => modes.cluster, onDeleted: (c) => endpoints.close(c.clusterId) });

@@ -3,10 +3,11 @@
  * executed by the cluster's data plane; this layer keeps the cloud `job-…` id and translates vocabularies.
  */
 import { dataPlaneErrorCode, type DataPlane, type DataPlaneImportJob } from "../data-plane-port";
-import { EmulatorError } from "../errors";
+import { ERROR_TABLE, EmulatorError } from "../errors";
 import { newImportJobId } from "../ids";
 import type { ClusterStore } from "./cluster-store";
 import type { ControlPlaneState, ImportJobRecord } from "./state";
+import type { S3Credentials } from "../data-plane-port";
 
 const CLUSTER_ID = /^in0[135]-[0-9a-f]{15}$/;
 const OBJECT_URL = /^(s3|s3a|gs|az|azure|https?|file):\/\/./;
@@ -28,17 +29,28 @@ export class ImportJobStore {
     private readonly now: () => number,
   ) {}
 
-  /** Starts a job on a RUNNING cluster; the url list is `objectUrls` (flattened) or the legacy `objectUrl`. */
-  create(body: Record<string, unknown>, regionId?: string): ImportJobRecord {
+  /**
+   * Starts a job on a RUNNING cluster; the units are the inner lists of `objectUrls` or the legacy `objectUrl`.
+   * With an object store, folder URLs are listed into their files and every object is read once with the
+   * request's `accessKey`/`secretKey`/`token` first: keys the store refuses answer 83001, a folder with nothing
+   * to import answers 90142, and no job is made.
+   */
+  async create(body: Record<string, unknown>, regionId?: string): Promise<ImportJobRecord> {
     const clusterId = this.checkClusterId(body.clusterId);
     const cluster = this.clusters.get(clusterId, regionId);
     if (typeof body.collectionName !== "string" || body.collectionName === "") {
       throw new EmulatorError("missingParameter", "collectionName");
     }
-    const urls = objectUrlsOf(body);
+    const requested = objectUnitsOf(body);
     if (cluster.status !== "RUNNING") throw new EmulatorError("wrongClusterState");
     const dataPlane = this.dataPlaneOf(clusterId);
     if (!dataPlane) throw new EmulatorError("wrongClusterState");
+    const credentials = credentialsOf(body);
+    const resolved = (await dataPlane.resolveObjectUnits?.(requested, credentials)) ?? { units: requested };
+    if ("denied" in resolved) throw new EmulatorError("objectAccessDenied", undefined, { code: 83001, message: `${ERROR_TABLE.objectAccessDenied.v2.message} (${resolved.denied})` });
+    if ("empty" in resolved) throw new EmulatorError("noImportContent", undefined, { code: 90142, message: `${ERROR_TABLE.noImportContent.v2.message} (${resolved.empty})` });
+    const units = resolved.units;
+    const urls = units.flat();
     let started: { jobId: string };
     try {
       started = dataPlane.startImport({
@@ -46,6 +58,8 @@ export class ImportJobStore {
         collectionName: body.collectionName,
         partitionName: typeof body.partitionName === "string" ? body.partitionName : undefined,
         objectUrls: urls,
+        units,
+        credentials,
       });
     } catch (error) {
       const wire = dataPlaneErrorCode(error);
@@ -59,7 +73,8 @@ export class ImportJobStore {
       clusterId,
       dataPlaneJobId: started.jobId,
       collectionName: body.collectionName,
-      objectUrl: urls[0],
+      // The URL as the user gave it (a folder URL stays a folder URL).
+      objectUrl: requested[0]![0]!,
       createTime: this.now(),
     };
     this.state.importJobs.push(record);
@@ -100,12 +115,20 @@ export class ImportJobStore {
   }
 }
 
-function objectUrlsOf(body: Record<string, unknown>): string[] {
-  let urls: unknown[];
-  if (Array.isArray(body.objectUrls)) urls = body.objectUrls.flat();
-  else if (body.objectUrl !== undefined) urls = [body.objectUrl];
+/** The import units: each inner list of `objectUrls` (a bare string is a unit of one), or `[[objectUrl]]`. */
+function objectUnitsOf(body: Record<string, unknown>): string[][] {
+  let units: unknown[][];
+  if (Array.isArray(body.objectUrls)) units = body.objectUrls.map((unit: unknown) => (Array.isArray(unit) ? unit : [unit])).filter((unit) => unit.length > 0);
+  else if (body.objectUrl !== undefined) units = [[body.objectUrl]];
   else throw new EmulatorError("missingObjectUrl");
-  if (urls.length === 0) throw new EmulatorError("missingObjectUrl");
-  for (const url of urls) if (typeof url !== "string" || !OBJECT_URL.test(url)) throw new EmulatorError("invalidObjectUrl");
-  return urls as string[];
+  if (units.length === 0) throw new EmulatorError("missingObjectUrl");
+  for (const url of units.flat()) if (typeof url !== "string" || !OBJECT_URL.test(url)) throw new EmulatorError("invalidObjectUrl");
+  return units as string[][];
+}
+
+/** The bucket keys of the request; both empty means a public bucket (unsigned requests). */
+function credentialsOf(body: Record<string, unknown>): S3Credentials {
+  const text = (value: unknown) => (typeof value === "string" ? value : "");
+  const token = text(body.token) || text(body.sessionToken);
+  return { accessKey: text(body.accessKey), secretKey: text(body.secretKey), ...(token ? { sessionToken: token } : {}) };
 }

@@ -22,7 +22,7 @@ export function importRoutes(cp: ControlPlane): Route[] {
   };
 
   return [
-    v2("/v2/vectordb/jobs/import/create", ({ body }) => ({ jobId: cp.imports.create(body).jobId })),
+    v2("/v2/vectordb/jobs/import/create", async ({ body }) => ({ jobId: (await cp.imports.create(body)).jobId })),
     // Three spellings are in use by real clients (Java/docs, milvus-sdk-node, current pymilvus).
     v2("/v2/vectordb/jobs/import/getProgress", progressV2),
     v2("/v2/vectordb/jobs/import/get_progress", progressV2),
@@ -44,9 +44,9 @@ export function importRoutes(cp: ControlPlane): Route[] {
       };
     }),
 
-    v1("POST", "/v1/vector/collections/import", ({ body, query }) => {
+    v1("POST", "/v1/vector/collections/import", async ({ body, query }) => {
       if (body.objectUrls !== undefined && body.objectUrl === undefined) throw new EmulatorError("missingObjectUrl");
-      return { jobId: cp.imports.create(body, regionOf(query)).jobId };
+      return { jobId: (await cp.imports.create(body, regionOf(query))).jobId };
     }),
     v1("GET", "/v1/vector/collections/import/get", ({ query }) => {
       const { record, progress } = cp.imports.get(query.get("clusterId") ?? undefined, query.get("jobId") ?? undefined, regionOf(query));

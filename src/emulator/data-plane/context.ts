@@ -4,6 +4,7 @@
  */
 import type { TransitionKind, TransitionMode } from "../transition-mode";
 import { Code, DataPlaneError } from "./errors";
+import type { ObjectStoreOptions } from "./object-store";
 import type { CollectionState, DatabaseState, PlaneState } from "./state";
 
 /** Handler outcome: `data` goes into the envelope; `extra` adds top-level keys (`message`, `cost`). */
@@ -17,6 +18,10 @@ export interface PlaneContext {
   mode(kind: TransitionKind): TransitionMode;
   /** Directory relative import paths are resolved under. */
   importRoot: string;
+  /** The S3-compatible server import URLs are read from, when configured. */
+  objectStore?: ObjectStoreOptions;
+  /** Tells the owner the state changed outside a request (an import finished reading in the background). */
+  notify?(): void;
   /** The database a request addresses: body `dbName`, else the `DB-Name` header, else `default`. */
   dbName: string;
   /** `Accept-Type-Allow-Int64: false`: entity int64 values are written as strings. */

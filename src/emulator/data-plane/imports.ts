@@ -4,7 +4,8 @@ import { Code, DataPlaneError, invalidParameter } from "./errors";
 import { Int64 } from "./json-text";
 import { nextId, type ImportJobState } from "./state";
 import { startTransition, transitionProgress } from "./transitions";
-import { KNOWN_EXTENSIONS, readRows } from "./import-files";
+import { extensionOf, KNOWN_EXTENSIONS, readUnit, type FileRead, type ImportSource } from "./import-files";
+import type { S3Credentials } from "./sigv4";
 import { convertRow } from "./rows";
 import { insertRows } from "./entities";
 
@@ -25,40 +26,89 @@ export interface ImportJobView {
 /** Below this share of its transition a job is still Pending; the rest of the way it is Importing. */
 const PENDING_SHARE = 34;
 
-/** Starts an import: validates the request now, reads the files now; failures show when the job leaves Pending. */
-export function startImport(ctx: PlaneContext, collectionName: string, partitionName: string, files: string[]): string {
+/** Jobs whose files are being fetched or decoded in this process (a restored job still marked `reading` was cut off). */
+const inFlight = new WeakSet<ImportJobState>();
+
+/** What an import may add to the files: the object-store keys (control plane) and Milvus's `options`. */
+export interface ImportExtras {
+  /** Keys from the control-plane request; the data plane's own when undefined. */
+  credentials?: S3Credentials;
+  /** Milvus import options (`sep`, `nullkey` for CSV). */
+  options?: Record<string, string>;
+}
+
+/** Drops empty units and checks each one's file types the way Milvus's proxy does. */
+export function checkUnits(units: string[][]): string[][] {
+  const kept = units.filter((unit) => unit.length > 0);
+  if (kept.length === 0) throw invalidParameter("import request is empty");
+  for (const unit of kept) {
+    const exts = unit.map(extensionOf);
+    if (exts.some((ext) => !KNOWN_EXTENSIONS.includes(ext)) || (unit.length > 1 && exts.some((ext) => ext !== ".npy"))) {
+      if (unit.length > 1 && exts.every((ext) => KNOWN_EXTENSIONS.includes(ext))) {
+        throw new DataPlaneError(Code.importFailed, `for JSON or parquet file, each task only accepts one file, but got ${unit.length} files: importing data failed`);
+      }
+      throw new DataPlaneError(Code.importFailed, `unexpected file type, files=[${unit.join(" ")}]: importing data failed`);
+    }
+  }
+  return kept;
+}
+
+/**
+ * Starts an import: validates the request now and reads the files; failures show when the job leaves Pending.
+ * Local JSON, CSV and NumPy files are read before this returns; objects from the object store and Parquet
+ * files are read in the background, and the job cannot complete before they are.
+ */
+export function startImport(ctx: PlaneContext, collectionName: string, partitionName: string, units: string[][], extras: ImportExtras = {}): string {
   const coll = collection(ctx, collectionName);
-  if (files.length === 0) throw invalidParameter("import request is empty");
+  const kept = checkUnits(units);
   if (partitionName !== "" && coll.partitionKeyCount > 0) {
     throw new DataPlaneError(Code.importFailed, "not allow to set partition name for collection with partition key: importing data failed");
   }
   const partition = partitionName || (coll.partitionKeyCount > 0 ? coll.partitions[0]! : "_default");
   if (!coll.partitions.includes(partition)) throw new DataPlaneError(Code.partitionNotFound, `partition not found[partition=${partition}]`);
-  for (const file of files) {
-    const ext = file.slice(file.lastIndexOf(".")).toLowerCase();
-    if (!KNOWN_EXTENSIONS.includes(ext)) throw new DataPlaneError(Code.importFailed, `unexpected file type, files=[${file}]: importing data failed`);
-  }
   const job: ImportJobState = {
-    jobId: nextId(ctx.state), dbName: database(ctx).name, collectionName: coll.name, partitionName: partition, files,
+    jobId: nextId(ctx.state), dbName: database(ctx).name, collectionName: coll.name, partitionName: partition, files: kept.flat(),
     fileSize: 0, rows: [], transition: startTransition(ctx.mode("import")), completed: false, completeTime: "",
   };
-  for (const file of files) {
-    const read = readRows(file, ctx.importRoot);
-    if ("failure" in read) {
-      job.failure = read.failure;
-      break;
-    }
-    job.fileSize += read.size;
-    for (const [i, row] of read.rows.entries()) {
-      // Validate against a scratch state so that auto IDs are only issued when rows are really inserted.
-      const checked = convertRow({ ...ctx.state, lastId: ctx.state.lastId }, coll, row);
-      if (typeof checked === "string") {
-        job.failure = `failed to parse row ${i} of ${file}: ${checked}`;
-        break;
+  const source: ImportSource = { importRoot: ctx.importRoot, objectStore: ctx.objectStore, credentials: extras.credentials, bareKeysInBucket: true };
+  const csv = { sep: extras.options?.sep, nullKey: extras.options?.nullkey };
+  const reads = kept.map((unit) => readUnit(unit, coll, source, csv));
+  const apply = (results: FileRead[]) => {
+    for (const [u, read] of results.entries()) {
+      if ("failure" in read) {
+        job.failure = read.failure;
+        return;
       }
-      job.rows.push(row as Record<string, unknown>);
+      job.fileSize += read.size;
+      const name = kept[u]!.join(" ");
+      for (const [i, row] of read.rows.entries()) {
+        // Validate against a scratch state so that auto IDs are only issued when rows are really inserted.
+        const checked = convertRow({ ...ctx.state, lastId: ctx.state.lastId }, coll, row);
+        if (typeof checked === "string") {
+          job.failure = `failed to parse row ${i} of ${name}: ${checked}`;
+          return;
+        }
+        job.rows.push(row as Record<string, unknown>);
+      }
     }
-    if (job.failure) break;
+  };
+  if (reads.some((r) => r instanceof Promise)) {
+    job.reading = true;
+    inFlight.add(job);
+    Promise.all(reads)
+      .then(apply)
+      .catch((error: unknown) => {
+        job.rows = [];
+        job.failure = `failed to read the import files: ${error instanceof Error ? error.message : String(error)}`;
+      })
+      .finally(() => {
+        delete job.reading;
+        inFlight.delete(job);
+        ctx.notify?.();
+      })
+      .catch(() => undefined);
+  } else {
+    apply(reads as FileRead[]);
   }
   ctx.state.imports[job.jobId] = job;
   return job.jobId;
@@ -68,7 +118,14 @@ export function startImport(ctx: PlaneContext, collectionName: string, partition
 export function settleImports(ctx: PlaneContext): boolean {
   let changed = false;
   for (const job of Object.values(ctx.state.imports)) {
-    if (job.completed || job.failure || transitionProgress(job.transition) < 100) continue;
+    if (job.reading && !inFlight.has(job)) {
+      // Restored from a snapshot taken while the files were still being read: that read is gone.
+      delete job.reading;
+      job.failure = "the import was interrupted (zilliz-local restarted while reading its files)";
+      changed = true;
+      continue;
+    }
+    if (job.completed || job.failure || job.reading || transitionProgress(job.transition) < 100) continue;
     const coll = ctx.state.databases[job.dbName]?.collections[job.collectionName];
     if (!coll) job.failure = `collection ${job.collectionName} was dropped during the import`;
     else {
@@ -125,11 +182,12 @@ export const importRoutes: Routes = {
   "jobs/import/create": {
     spec: { struct: "ImportReq", fields: { dbName: "string", "collectionName!": "string", partitionName: "string", "files!": "array", options: "strmap" } },
     run(body, ctx) {
-      const files = (body.files as unknown[]).flatMap((unit) => (Array.isArray(unit) ? unit : [unit]));
-      if (files.some((f) => typeof f !== "string")) {
+      const units = (body.files as unknown[]).map((unit) => (Array.isArray(unit) ? unit : [unit]));
+      if (units.flat().some((f) => typeof f !== "string")) {
         throw new DataPlaneError(Code.incorrectParameterFormat, "can only accept json format request, error: json: cannot unmarshal number into Go struct field ImportReq.files of type string");
       }
-      const jobId = startImport(ctx, body.collectionName as string, (body.partitionName as string | undefined) ?? "", files as string[]);
+      const options = (body.options as Record<string, string> | undefined) ?? {};
+      const jobId = startImport(ctx, body.collectionName as string, (body.partitionName as string | undefined) ?? "", units as string[][], { options });
       return { data: { jobId } };
     },
   },

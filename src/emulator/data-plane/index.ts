@@ -8,9 +8,13 @@ import type { AddressInfo } from "node:net";
 import type { TransitionKind, TransitionMode } from "../transition-mode";
 import { checkCredentials } from "./access";
 import type { ImportJobView } from "./imports";
+import type { ObjectStoreOptions } from "./object-store";
+import type { S3Credentials } from "./sigv4";
 import { createPlane } from "./plane";
 
 export { DataPlaneError } from "./errors";
+export type { ObjectStoreOptions } from "./object-store";
+export type { S3Credentials } from "./sigv4";
 
 export interface DataPlaneOptions {
   /** Decides whether a request may use this data plane. `token` is the Authorization value without "Bearer " (or the decoded "user:pass" of Basic); undefined when missing. */
@@ -21,6 +25,21 @@ export interface DataPlaneOptions {
   onChange?(): void;
   /** Directory that relative import paths (object keys) resolve under; default `$ZILLIZ_LOCAL_IMPORT_ROOT` or the working directory. */
   importRoot?: string;
+  /** An S3-compatible server that `s3://` and `https://` import URLs are read from (see docs/emulator.md). Unset: they map under the import root. */
+  objectStore?: ObjectStoreOptions;
+}
+
+/** A control-plane import request as the data plane takes it. */
+export interface StartImportRequest {
+  dbName?: string;
+  collectionName: string;
+  partitionName?: string;
+  /** Object URLs, one file per unit (the legacy shape). */
+  objectUrls: string[];
+  /** Import units (each one file, or the NumPy files of one unit); when given, `objectUrls` is ignored. */
+  units?: string[][];
+  /** The keys the user gave for the bucket (empty access key = anonymous). */
+  credentials?: S3Credentials;
 }
 
 /** Import job progress as the control plane reports it. */
@@ -38,9 +57,15 @@ export interface DataPlane {
   /** Back to a fresh plane (the `default` database, user `root`, roles `admin` and `public`). */
   reset(): void;
   /** Starts an import (used by the control-plane import endpoints). Throws DataPlaneError {code, message} when it cannot start (collection missing etc.). */
-  startImport(req: { dbName?: string; collectionName: string; partitionName?: string; objectUrls: string[] }): { jobId: string };
+  startImport(req: StartImportRequest): { jobId: string };
   /** Import job progress, or undefined when unknown. */
   importJob(jobId: string): ImportJobInfo | undefined;
+  /**
+   * What Zilliz Cloud does with object URLs before it accepts a job (object-store URLs only): lists folder URLs
+   * (`s3://bucket/dir/`) into their files and reads each object with the given keys. Resolves with the units to
+   * import, or `denied` (the store refused the keys) or `empty` (a folder with nothing to import).
+   */
+  resolveObjectUnits?(units: string[][], credentials?: S3Credentials): Promise<{ units: string[][] } | { denied: string } | { empty: string }>;
 }
 
 /** Creates a data plane for one cluster. */
@@ -57,12 +82,15 @@ export async function startMilvusStandIn(options: {
   transitions?: Partial<Record<TransitionKind, TransitionMode>>;
   /** Directory relative import paths resolve under (see {@link DataPlaneOptions.importRoot}). */
   importRoot?: string;
+  /** S3-compatible server for imports; with `bucket`, bare keys are read from it as Milvus reads its bucket. */
+  objectStore?: ObjectStoreOptions;
 } = {}): Promise<{ url: string; dataPlane: DataPlane; close(): Promise<void> }> {
   const credentials = options.credentials ?? "root:Milvus";
   const plane = createPlane({
     authenticate: (token) => credentials === false || checkCredentials(plane.state(), token),
     transitionMode: (kind) => options.transitions?.[kind] ?? { kind: "immediate" },
     importRoot: options.importRoot,
+    objectStore: options.objectStore,
   });
   const seed = () => {
     if (credentials === false) return;

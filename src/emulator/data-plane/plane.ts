@@ -16,6 +16,7 @@ import { entityRoutes } from "./entities";
 import { entityLookupRoutes } from "./entity-lookups";
 import { importRoutes, settleImports, startImport, viewJob, type ImportJobView } from "./imports";
 import { runV1 } from "./v1";
+import { resolveObjectUnits } from "./import-access";
 import { corsHeaders, credentialOf, readBody, sendJson, sendNotFound } from "./http-io";
 import type { DataPlane, DataPlaneOptions } from "./index";
 
@@ -41,7 +42,8 @@ export function createPlane(options: DataPlaneOptions & { importRoot?: string })
   let state = emptyState();
   const importRoot = options.importRoot ?? process.env.ZILLIZ_LOCAL_IMPORT_ROOT ?? process.cwd();
   const context = (dbName: string, int64AsString = false): PlaneContext => ({
-    state, mode: (kind) => options.transitionMode(kind), importRoot, dbName, int64AsString,
+    state, mode: (kind) => options.transitionMode(kind), importRoot, dbName, int64AsString, objectStore: options.objectStore,
+    notify: () => options.onChange?.(),
   });
   const settle = () => {
     if (settleImports(context("default"))) options.onChange?.();
@@ -145,11 +147,13 @@ export function createPlane(options: DataPlaneOptions & { importRoot?: string })
       state = emptyState();
     },
     startImport(req) {
-      const jobId = startImport(context(req.dbName || "default"), req.collectionName, req.partitionName ?? "", req.objectUrls);
+      const units = req.units ?? req.objectUrls.map((url) => [url]);
+      const jobId = startImport(context(req.dbName || "default"), req.collectionName, req.partitionName ?? "", units, { credentials: req.credentials });
       settle();
       options.onChange?.();
       return { jobId };
     },
+    resolveObjectUnits: (units, credentials) => resolveObjectUnits(units, { importRoot, objectStore: options.objectStore, credentials, bareKeysInBucket: false }),
     importJob(jobId): ImportJobView | undefined {
       settle();
       const job = state.imports[jobId];

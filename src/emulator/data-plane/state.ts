@@ -98,6 +98,8 @@ export interface ImportJobState {
   transition: Transition;
   completed: boolean;
   completeTime: string;
+  /** Set while the files are still being fetched or decoded (object store, Parquet). */
+  reading?: boolean;
 }
 
 export interface PlaneState {

@@ -89,7 +89,7 @@ describe("data plane HTTP details", () => {
       ["not-rows.json", /expected \{"rows":\[\.\.\.\]\} or an array of rows/],
       ["s3://bucket/a.json", /^failed to get file size of s3:\/\/bucket\/a\.json: the object does not exist$/],
       ["../outside.json", /points outside the import root/],
-      ["data.csv", /does not support \.csv files/],
+      ["data.csv", /^failed to get file size of data\.csv: the object does not exist$/],
     ];
     for (const [file, reason] of cases) {
       const created = await post(url, "/v2/vectordb/jobs/import/create", { collectionName: "books", files: [[file]] });

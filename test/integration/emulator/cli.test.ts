@@ -3,12 +3,13 @@
  * stopped with a signal.
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { request } from "../../unit/emulator/http";
+import { startMoto } from "../../support/moto";
 
 const root = path.resolve(__dirname, "../../..");
 const main = path.join(root, "dist/emulator/main.js");
@@ -115,5 +116,53 @@ describe("zilliz-local CLI", () => {
     });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("usage: zilliz-local");
+  });
+
+  it("--object-store-endpoint/--object-store-bucket: the built bin imports a Parquet key from an S3 server", async () => {
+    const moto = await startMoto();
+    try {
+      moto.put("milvus", { "books.parquet": readFileSync(path.join(root, "test/fixtures/import/formats/books.parquet")) });
+      const child = spawn(process.execPath, [main, "--milvus-only", "--port", "0", "--object-store-endpoint", moto.endpoint, "--object-store-bucket", "milvus"], {
+        cwd: root,
+        stdio: ["ignore", "pipe", "pipe"],
+        env: { ...process.env, ZILLIZ_LOCAL_OBJECT_STORE_ACCESS_KEY: moto.reader.accessKey, ZILLIZ_LOCAL_OBJECT_STORE_SECRET_KEY: moto.reader.secretKey },
+      });
+      children.push(child);
+      const url = await new Promise<string>((resolve, reject) => {
+        createInterface({ input: child.stdout! }).on("line", (line) => {
+          const match = /listening on (http:\/\/\S+)/.exec(line);
+          if (match) resolve(match[1]!);
+        });
+        child.on("exit", (code) => reject(new Error(`exited with ${code}`)));
+      });
+      const post = (p: string, body: unknown) => request(url, "POST", p, { key: "root:Milvus", body });
+      const schema = { fields: [
+        { fieldName: "id", dataType: "Int64", isPrimary: true },
+        { fieldName: "title", dataType: "VarChar", elementTypeParams: { max_length: 64 } },
+        { fieldName: "v", dataType: "FloatVector", elementTypeParams: { dim: 4 } },
+      ] };
+      expect((await post("/v2/vectordb/collections/create", { collectionName: "books", schema })).body.code).toBe(0);
+      const { jobId } = (await post("/v2/vectordb/jobs/import/create", { collectionName: "books", files: [["books.parquet"]] })).body.data;
+      let job: { state: string; importedRows: number; reason?: string } = { state: "", importedRows: 0 };
+      for (let i = 0; i < 300 && job.state !== "Completed" && job.state !== "Failed"; i++) {
+        job = (await post("/v2/vectordb/jobs/import/describe", { jobId })).body.data;
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      expect(job, job.reason).toMatchObject({ state: "Completed", importedRows: 3 });
+      expect(await stop(child, "SIGTERM")).toBe(0);
+    } finally {
+      await moto.stop();
+    }
+  });
+
+  it("rejects an --object-store-endpoint that is not an http(s) URL", async () => {
+    const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [main, "--object-store-endpoint", "s3://bucket"], { cwd: root });
+      let stderr = "";
+      child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+      child.on("exit", (code) => resolve({ code, stderr }));
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--object-store-endpoint must be an http(s) URL, got "s3://bucket"');
   });
 });
