@@ -427,13 +427,16 @@ describe("the runtime provider of a definition", () => {
     expect(r).toEqual({ id: "id-1", props: { ...written, size: 4, uid: "u-2", stateVersion: 2, pendingWork }, inputs: { ...written, size: 4 } });
   });
 
-  it("read upgrades a 0.1.0 state (no stateVersion) and refuses a newer one", async () => {
+  it("read upgrades a 0.1.0 state (no stateVersion) for the ops, keeps the engine's inputs and the old version, and refuses a newer one", async () => {
     ops.read.mockImplementation(async (_ctx, _id, state) => ({ uid: String(state.uid) }));
     const { stateVersion: _v, ...old } = stored;
     const r = await p.read("id-1", { ...old, flavour: "b" });
     expect(upgrades).toEqual([1]);
     expect(ops.read.mock.calls[0]![2]).toMatchObject({ mode: "b", stateVersion: 2 });
-    expect(r.props).toEqual({ ...written, mode: "b", uid: "u-1", stateVersion: 2 });
+    // A pre-kernel state mixed server-filled values into its inputs: no inputs are returned (the engine keeps
+    // the program's), and the version stays until a create or update writes the inputs as written.
+    expect(r.props).toEqual({ ...written, mode: "b", uid: "u-1", stateVersion: 1 });
+    expect(r).not.toHaveProperty("inputs");
     expect(await failure(p.read("id-1", { ...stored, stateVersion: 3 }))).toHaveProperty("message", expect.stringMatching(/newer pulumi-zilliz/));
   });
 
