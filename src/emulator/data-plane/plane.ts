@@ -14,15 +14,16 @@ import { accessRoutes } from "./access";
 import { privilegeGroupRoutes } from "./privilege-groups";
 import { entityRoutes } from "./entities";
 import { entityLookupRoutes } from "./entity-lookups";
+import { compactionRoutes } from "./compaction";
 import { importRoutes, settleImports, startImport, viewJob, type ImportJobView } from "./imports";
 import { runV1 } from "./v1";
 import { corsHeaders, credentialOf, readBody, sendJson, sendNotFound } from "./http-io";
 import type { DataPlane, DataPlaneOptions } from "./index";
 
 const V2_ROUTES: Routes = {
-  ...collectionRoutes, ...indexRoutes, ...partitionRoutes, ...aliasRoutes, ...databaseRoutes, ...accessRoutes, ...privilegeGroupRoutes, ...entityRoutes, ...entityLookupRoutes, ...importRoutes,
+  ...collectionRoutes, ...indexRoutes, ...partitionRoutes, ...aliasRoutes, ...databaseRoutes, ...accessRoutes, ...privilegeGroupRoutes, ...entityRoutes, ...entityLookupRoutes, ...importRoutes, ...compactionRoutes,
 };
-const V1_PATHS = ["collections", "collections/create", "collections/describe", "collections/drop", "insert", "query", "get", "delete"];
+const V1_PATHS = ["collections", "collections/create", "collections/describe", "collections/drop", "insert", "query", "search", "get", "delete"];
 
 function isRoute(pathname: string): boolean {
   const v2 = /^\/v2\/vectordb\/(.+)$/.exec(pathname)?.[1];

@@ -258,3 +258,17 @@ function toInteger(value: unknown): unknown {
   const n = Number(value);
   return Number.isSafeInteger(n) ? n : BigInt(value);
 }
+
+/** Whether `filter` is `pk in [..]` or `pk == x`: the deletes the server applies without running a query. */
+export function isPrimaryKeyTerm(filter: string, coll: CollectionState): boolean {
+  const pk = coll.fields.find((f) => f.primaryKey)?.name;
+  let tree: Node;
+  try {
+    tree = parseExpression(filter);
+  } catch {
+    return false;
+  }
+  const isPk = (n: Node) => n.type === "field" && n.path.length === 0 && n.name === pk;
+  if (tree.type === "in") return !tree.negate && isPk(tree.operand);
+  return tree.type === "compare" && tree.op === "==" && (isPk(tree.left) || isPk(tree.right));
+}

@@ -11,7 +11,7 @@ import { FilterSyntaxError, tokenize, type Token } from "./tokens";
 
 const BP = { or: 1, and: 2, equality: 4, relational: 5, postfix: 6, additive: 7, multiplicative: 8, unary: 9, power: 10 } as const;
 const RELATIONAL = ["<", "<=", ">", ">="];
-const UNSUPPORTED: Record<string, string> = { "<<": "ShiftLeft", ">>": "ShiftRight", "&": "BitAnd", "|": "BitOr", "^": "BitXor", "~": "BitNot" };
+const UNSUPPORTED: Record<string, string> = { "<<": "shift", ">>": "shift", "&": "BitAnd", "|": "BitOr", "^": "BitXor", "~": "BitNot" };
 
 /** `2.3`: the grammar of Milvus 2.3 (v1 surface): lower-case keywords only, no `is null`. `2.5`: v2. */
 export type Dialect = "2.3" | "2.5";
@@ -72,13 +72,14 @@ class Parser {
 
   /** Parses an expression whose operators bind tighter than `minBp`. */
   expression(minBp: number): Node {
+    const start = this.i;
     let left = this.prefix();
     for (;;) {
       const t = this.peek();
       if (t.kind === "end") return left;
       const bp = this.infixPower();
       if (bp === undefined || bp <= minBp) return left;
-      left = this.infix(left, bp);
+      left = this.infix(left, bp, start);
     }
   }
 
@@ -100,7 +101,7 @@ class Parser {
     return undefined;
   }
 
-  private infix(left: Node, bp: number): Node {
+  private infix(left: Node, bp: number, start: number): Node {
     const t = this.next();
     if (this.peek().kind === "end") {
       // A binary operator with nothing after it, worded as the server's parser words it.
@@ -108,7 +109,12 @@ class Parser {
       if (t.text === "and" || t.text === "or") throw new FilterSyntaxError(`mismatched input '<EOF>' expecting ${OPERAND_START}`, end);
       if (t.kind === "op" && t.text !== ")") throw new FilterSyntaxError(`no viable alternative at input '${t.text}'`, end);
     }
-    if (UNSUPPORTED[t.text] !== undefined && t.kind === "op") throw new FilterSyntaxError(`${UNSUPPORTED[t.text]} is not supported`, -1);
+    if (UNSUPPORTED[t.text] !== undefined && t.kind === "op") {
+      // The server parses these, then refuses them naming the operation's source text without spaces.
+      this.expression(bp);
+      const text = this.tokens.slice(start, this.i).map((x) => x.text).join("");
+      throw new FilterSyntaxError(`${UNSUPPORTED[t.text]} is not supported: ${text}`, -1);
+    }
     if (t.text === "or" || t.text === "and") return { type: "logical", op: t.text, left, right: this.expression(bp) };
     if (t.text === "in" || t.text === "not") {
       if (t.text === "not") this.next();

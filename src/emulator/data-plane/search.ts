@@ -1,0 +1,107 @@
+/**
+ * Brute-force vector search shared by v2 `entities/search` and v1 `search`: exact distances for the field's
+ * metric, filter and partitions applied first, range search (`radius`/`range_filter`), grouping, then
+ * `offset`/`limit` per query vector.
+ */
+import { Code, DataPlaneError, invalidParameter } from "./errors";
+import { Float32 } from "./json-text";
+import type { RowPredicate } from "./filter/compile";
+import type { CollectionState, FieldState, RowState } from "./state";
+import { VECTOR_TYPES } from "./collection-schema";
+import { outputRow } from "./rows";
+import { ascending, binaryDistance, bm25Scores, denseDistance, sparseEntries, sparseIp } from "./search-metrics";
+
+export interface SearchRequest {
+  /** One entry per query: a dense/binary vector, a sparse vector, or a text (BM25 output fields). */
+  queries: unknown[];
+  annsField?: string;
+  predicate: RowPredicate;
+  partitions: string[];
+  limit: number;
+  offset: number;
+  metricType?: string;
+  radius?: number;
+  rangeFilter?: number;
+  groupingField?: string;
+  groupSize?: number;
+  outputFields?: string[];
+  int64AsString: boolean;
+}
+
+/** The vector field searched: `annsField`, or the only vector field. */
+export function searchField(coll: CollectionState, annsField: string | undefined): FieldState {
+  const vectors = coll.fields.filter((f) => VECTOR_TYPES.includes(f.dataType));
+  if (annsField) {
+    const named = vectors.find((f) => f.name === annsField);
+    if (!named) throw new DataPlaneError(1700, `field not found[field=${annsField}]`);
+    return named;
+  }
+  if (vectors.length > 1) throw invalidParameter("multiple anns_fields exist, please specify a anns_field in search_params");
+  return vectors[0]!;
+}
+
+/** Runs the search; rows carry `distance` (float32) and the output fields, `topks` counts hits per query. */
+export function runSearch(coll: CollectionState, req: SearchRequest): { rows: Record<string, unknown>[]; topks: number[] } {
+  const field = searchField(coll, req.annsField);
+  const metric = coll.indexes.find((i) => i.fieldName === field.name)?.metricType || "COSINE";
+  if (req.metricType && req.metricType !== metric) {
+    throw new DataPlaneError(Code.parameterInvalid, `metric type not match: invalid parameter[expected=${metric}][actual=${req.metricType}]`);
+  }
+  const pk = coll.fields.find((f) => f.primaryKey)!;
+  const candidates = coll.rows.filter((r) => req.partitions.includes(r.partition) && req.predicate(r.data));
+  const outputFields = req.outputFields && req.outputFields.length > 0 ? req.outputFields : [pk.name];
+  const rows: Record<string, unknown>[] = [];
+  const topks: number[] = [];
+  for (const query of req.queries) {
+    const scores = score(coll, field, metric, query, candidates);
+    const order = ascending(metric);
+    let hits = candidates.map((r, i) => ({ r, d: scores[i]! }));
+    if (metric === "BM25") hits = hits.filter((h) => h.d > 0);
+    if (req.radius !== undefined) {
+      const radius = req.radius;
+      const bound = req.rangeFilter;
+      hits = hits.filter(({ d }) => (order ? d < radius && (bound === undefined || d >= bound) : d > radius && (bound === undefined || d <= bound)));
+    }
+    // A stable sort keeps insertion order among equal distances.
+    hits.sort((x, y) => (order ? x.d - y.d : y.d - x.d));
+    const page = req.groupingField ? groupHits(hits, req.groupingField, req.groupSize ?? 1, req.offset, req.limit) : hits.slice(req.offset, req.offset + req.limit);
+    topks.push(page.length);
+    for (const { r, d } of page) rows.push({ ...outputRow(coll, r.data, outputFields, req.int64AsString), distance: new Float32(d) });
+  }
+  return { rows, topks };
+}
+
+function score(coll: CollectionState, field: FieldState, metric: string, query: unknown, rows: RowState[]): number[] {
+  if (field.dataType === "SparseFloatVector") {
+    if (typeof query === "string") {
+      const fn = (coll.functions as { inputFieldNames?: string[]; outputFieldNames?: string[] }[]).find((x) => x.outputFieldNames?.includes(field.name));
+      const input = fn?.inputFieldNames?.[0];
+      if (!input) throw invalidParameter(`field ${field.name} is not the output of a BM25 function, a text query cannot be used`);
+      return bm25Scores(query, rows.map((r) => String(r.data[input] ?? "")));
+    }
+    const q = sparseEntries(query);
+    return rows.map((r) => sparseIp(q, sparseEntries(r.data[field.name])));
+  }
+  const dim = Number(field.params.find((p) => p[0] === "dim")?.[1] ?? 0);
+  const width = field.dataType === "BinaryVector" ? dim / 8 : dim;
+  if (!Array.isArray(query) || query.some((x) => typeof x !== "number")) throw invalidParameter(`the search data of field ${field.name} must be a list of numbers`);
+  if (query.length !== width) {
+    const unit = field.dataType === "BinaryVector" ? 1 : 4;
+    throw invalidParameter(`vector dimension mismatch, expected vector size(byte) ${width * unit}, actual ${query.length * unit}.`);
+  }
+  const vector = query as number[];
+  if (field.dataType === "BinaryVector") return rows.map((r) => binaryDistance(metric, vector, r.data[field.name] as number[]));
+  return rows.map((r) => denseDistance(metric, vector, r.data[field.name] as number[]));
+}
+
+/** Best `groupSize` hits of each distinct `groupingField` value, groups ranked by their best hit. */
+function groupHits<T extends { r: RowState; d: number }>(hits: T[], groupingField: string, groupSize: number, offset: number, limit: number): T[] {
+  const groups = new Map<string, T[]>();
+  for (const hit of hits) {
+    const key = JSON.stringify(hit.r.data[groupingField] ?? null);
+    const group = groups.get(key) ?? [];
+    if (!groups.has(key)) groups.set(key, group);
+    if (group.length < groupSize) group.push(hit);
+  }
+  return [...groups.values()].slice(offset, offset + limit).flat();
+}
