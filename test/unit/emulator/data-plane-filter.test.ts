@@ -104,6 +104,12 @@ const MATCHES: [string, string[]][] = [
   ['tags[0] == "romance"', ["2"]],
   ['color == "red"', ["1", BIG]],
   ['$meta["color"] == "blue"', ["2"]],
+  // A missing dynamic key fails every test, so the negations hold (as Milvus 2.3.5 answers).
+  ['color != "red"', ["2", "3"]],
+  ['not (color == "red")', ["2", "3"]],
+  ['color not in ["red"]', ["2", "3"]],
+  ['not (meta["pages"] > 300)', ["3", BIG]],
+  ['not array_contains(tags, "classic")', ["2", "3"]],
   ["exists color", ["1", "2", BIG]],
   ['exists meta["nested"]', ["3"]],
   ["note is null", ["2", BIG]],
@@ -198,6 +204,11 @@ describe("the 2.3 dialect (v1 surface)", () => {
     ["year % 2 == 0", "accepted"],
   ])("%s", (filter, expected) => {
     expect(fails(filter)).toBe(expected);
+  });
+
+  it("reads `_` in a like pattern literally", () => {
+    expect(ROWS.filter(compileFilter('title like "U_ik"', coll(true), "2.3")).map((r) => r.id)).toEqual([]);
+    expect(ROWS.filter(compileFilter('title like "U_ik"', coll(true), "2.5")).map((r) => r.id)).toEqual(["3"]);
   });
 });
 

@@ -158,9 +158,12 @@ function check(node: Node, coll: CollectionState, readers: Map<FieldRef, FieldRe
       if (node.operand.type !== "field" || (type !== undefined && !STRING_TYPES.includes(type))) {
         throw fail("like operation on non-string or no-json field is unsupported");
       }
-      // 2.3 only has prefix matching (`ab%`) and equality (no wildcard).
-      if (dialect === "2.3" && /[%_]/.test(node.pattern.replace(/%$/, ""))) {
-        throw fail(`unsupported pattern: ${node.pattern}, only prefix pattern match like ab% and equal match like ab(no wildcards) are supported`);
+      // 2.3 only has prefix matching (`ab%`) and equality; `_` is an ordinary character there.
+      if (dialect === "2.3") {
+        if (node.pattern.replace(/%$/, "").includes("%")) {
+          throw fail(`unsupported pattern: ${node.pattern}, only prefix pattern match like ab% and equal match like ab(no wildcards) are supported`);
+        }
+        node.pattern = node.pattern.replace(/_/g, "\\_");
       }
       sub(node.operand);
       return;

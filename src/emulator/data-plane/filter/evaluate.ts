@@ -1,7 +1,11 @@
 /**
- * Evaluates a checked expression tree against one stored row, with SQL-like three-valued logic: a missing
- * or null operand makes a comparison *unknown* (`undefined`), `and`/`or`/`not` propagate unknown, and a row
- * matches only when the whole filter is `true`.
+ * Evaluates a checked expression tree against one stored row.
+ *
+ * Two kinds of absence, as the server treats them:
+ * - a JSON/dynamic key that is missing (`undefined`): every test on it is plain `false`, so `!=`, `not in`
+ *   and `not (…)` are `true` (checked against Milvus 2.3.5: `age != 10` returns rows without `age`);
+ * - a null value of a nullable field (`null`): the test is *unknown*, which `not` keeps unknown, and a row
+ *   matches only when the whole filter is `true` (SQL-like three-valued logic).
  */
 import type { FieldRef, Node } from "./ast";
 import { likeToRegExp } from "./like";
@@ -25,7 +29,7 @@ export function evaluate(node: Node, row: Record<string, unknown>, readers: Map<
     case "unary": {
       const v = ev(node.operand);
       if (node.op === "not") return typeof v === "boolean" ? !v : undefined;
-      if (!isNumeric(v)) return undefined;
+      if (!isNumeric(v)) return v === null ? null : undefined;
       return node.op === "-" ? -v : v;
     }
     case "arith":
@@ -46,13 +50,15 @@ export function evaluate(node: Node, row: Record<string, unknown>, readers: Map<
     }
     case "in": {
       const v = ev(node.operand);
-      if (v === null || v === undefined) return undefined;
+      if (v === null) return undefined;
+      if (v === undefined) return node.negate;
       const found = (ev(node.list) as Value[]).some((item) => equal(v, item));
       return node.negate ? !found : found;
     }
     case "like": {
       const v = ev(node.operand);
-      return typeof v === "string" ? likeToRegExp(node.pattern).test(v) : undefined;
+      if (v === null) return undefined;
+      return typeof v === "string" ? likeToRegExp(node.pattern).test(v) : false;
     }
     case "null": {
       const v = ev(node.operand);
@@ -108,11 +114,12 @@ export function equal(a: Value, b: Value): boolean {
 }
 
 function compare(op: string, a: Value, b: Value): boolean | undefined {
-  if (a === null || a === undefined || b === null || b === undefined) return undefined;
+  if (a === null || b === null) return undefined;
+  if (a === undefined || b === undefined) return op === "!=";
   if (op === "==") return equal(a, b);
   if (op === "!=") return !equal(a, b);
   const comparable = (isNumeric(a) && isNumeric(b)) || (typeof a === "string" && typeof b === "string");
-  if (!comparable) return undefined;
+  if (!comparable) return false;
   const x = a as number;
   const y = b as number;
   if (op === "<") return x < y;
@@ -122,6 +129,7 @@ function compare(op: string, a: Value, b: Value): boolean | undefined {
 }
 
 function arithmetic(op: string, a: Value, b: Value): Value {
+  if (a === null || b === null) return null;
   if (!isNumeric(a) || !isNumeric(b)) return undefined;
   if (typeof a === "bigint" && typeof b === "bigint" && op !== "**") {
     if ((op === "/" || op === "%") && b === 0n) return undefined;
@@ -143,10 +151,11 @@ function arithmetic(op: string, a: Value, b: Value): Value {
 
 function call(name: string, args: Value[]): Value {
   const [container, argument] = args;
-  if (!Array.isArray(container)) return undefined;
+  if (container === null) return null;
+  if (!Array.isArray(container)) return name === "array_length" ? undefined : false;
   if (name === "array_length") return container.length;
   if (name === "array_contains" || name === "json_contains") return container.some((x) => equal(x, argument));
-  if (!Array.isArray(argument)) return undefined;
+  if (!Array.isArray(argument)) return false;
   if (name.endsWith("_all")) return argument.every((want) => container.some((x) => equal(x, want)));
   return argument.some((want) => container.some((x) => equal(x, want)));
 }
