@@ -15,6 +15,8 @@ export function convertRow(state: PlaneState, coll: CollectionState, input: unkn
   const row: Record<string, unknown> = {};
   for (const field of coll.fields) {
     let value = source[field.name];
+    // Function outputs (a BM25 sparse field) are computed by the server, never sent.
+    if (field.isFunctionOutput) continue;
     if (field.autoId) {
       if (value !== undefined) return `the primary key ${field.name} is auto-generated, no need to insert it`;
       value = field.dataType === "Int64" ? nextId(state) : `${nextId(state)}`;

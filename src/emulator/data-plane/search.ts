@@ -56,7 +56,8 @@ export function runSearch(coll: CollectionState, req: SearchRequest): { rows: Re
     const scores = score(coll, field, metric, query, candidates);
     const order = ascending(metric);
     let hits = candidates.map((r, i) => ({ r, d: scores[i]! }));
-    if (metric === "BM25") hits = hits.filter((h) => h.d > 0);
+    // Sparse searches only reach documents that share a dimension (a term) with the query.
+    if (field.dataType === "SparseFloatVector") hits = hits.filter((h) => h.d > 0);
     if (req.radius !== undefined) {
       const radius = req.radius;
       const bound = req.rangeFilter;
