@@ -17,18 +17,20 @@ export const compactionRoutes: Routes = {
     },
   },
   "collections/get_compaction_state": {
-    spec: { struct: "GetCompactionStateReq", fields: { "jobID!": "int64" } },
+    // `jobID` is not required by the server: a missing one is 0, an ID it never issued.
+    spec: { struct: "GetCompactionStateReq", fields: { jobID: "int64" } },
     run(body, ctx) {
-      // The server answers for any ID; one it never issued has no plans and the undefined state. The body's
-      // int64 arrives as a JS number (rounded beyond 2^53), so IDs are compared as numbers.
-      const known = Object.keys(ctx.state.compactions ?? {}).some((id) => Number(id) === body.jobID);
+      // The body's int64 arrives as a JS number (rounded beyond 2^53), so issued IDs are compared as numbers
+      // and echoed with their exact digits.
+      const requested = (body.jobID as number | undefined) ?? 0;
+      const issued = Object.keys(ctx.state.compactions ?? {}).find((id) => Number(id) === requested);
       return {
         data: {
-          state: known ? "Completed" : "UndefiedState",
-          executingPlanNo: new Int64("0"),
-          timeoutPlanNo: new Int64("0"),
-          completedPlanNo: new Int64("0"),
-          failedPlanNo: new Int64("0"),
+          compactionID: new Int64(issued ?? String(requested)),
+          state: issued ? "Completed" : "UndefiedState",
+          executingPlanNumber: new Int64("0"),
+          timeoutPlanNumber: new Int64("0"),
+          completedPlanNumber: new Int64("0"),
         },
       };
     },

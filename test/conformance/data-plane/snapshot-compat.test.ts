@@ -32,7 +32,7 @@ describe("snapshots from before per-partition load", () => {
     const compacted = (await post("collections/compact", { collectionName: "books" })) as { data: { compactionID: number } };
     expect(compacted.data.compactionID).toBeGreaterThan(2 ** 53);
     expect(await post("collections/get_compaction_state", { jobID: compacted.data.compactionID })).toEqual({
-      code: 0, data: { completedPlanNo: 0, executingPlanNo: 0, failedPlanNo: 0, state: "Completed", timeoutPlanNo: 0 },
+      code: 0, data: { compactionID: compacted.data.compactionID, completedPlanNumber: 0, executingPlanNumber: 0, state: "Completed", timeoutPlanNumber: 0 },
     });
     // The new keys are written from now on, and a second restore of the new snapshot keeps them.
     const next = plane.snapshot() as { compactions?: Record<string, string> };
