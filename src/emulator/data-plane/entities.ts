@@ -41,7 +41,8 @@ export function queryRows(coll: CollectionState, predicate: RowPredicate, opts: 
     .map((r) => outputRow(coll, r.data, opts.outputFields ?? ["*"], opts.int64AsString));
 }
 
-function partitionOf(coll: CollectionState, name: string | undefined): string {
+/** The partition a write goes to (`_default` when none is named); 200 for an unknown one. */
+export function partitionOf(coll: CollectionState, name: string | undefined): string {
   const partition = name || "_default";
   if (coll.partitionKeyCount === 0 && !coll.partitions.includes(partition)) {
     throw new DataPlaneError(Code.partitionNotFound, `partition not found[partition=${partition}]`);

@@ -7,6 +7,7 @@ import { convertRow, outputRow } from "./rows";
 import { v2Filter } from "./filter/surface";
 import { readablePartitions } from "./load";
 import { runSearch } from "./search";
+import { partitionOf } from "./entities";
 
 function primary(coll: CollectionState) {
   return coll.fields.find((f) => f.primaryKey)!;
@@ -26,7 +27,7 @@ export const entityLookupRoutes: Routes = {
         if (typeof converted === "string") throw new DataPlaneError(Code.invalidInsertData, `fail to deal the insert data, error: ${converted}`);
         return converted;
       });
-      const partition = (body.partitionName as string | undefined) || (coll.partitionKeyCount > 0 ? coll.partitions[0]! : "_default");
+      const partition = coll.partitionKeyCount > 0 ? coll.partitions[0]! : partitionOf(coll, body.partitionName as string | undefined);
       const ids = rows.map((row) => String(row[pk.name]));
       coll.rows = coll.rows.filter((r) => !ids.includes(String(r.data[pk.name])));
       for (const row of rows) coll.rows.push({ partition, data: row });
