@@ -64,11 +64,14 @@ export const entityRoutes: Routes = {
   "entities/query": {
     spec: {
       struct: "QueryReqV2",
-      fields: { dbName: "string", "collectionName!": "string", filter: "string", outputFields: "strings", limit: "int32", offset: "int32", partitionNames: "strings", consistencyLevel: "string" },
+      fields: {
+        dbName: "string", "collectionName!": "string", filter: "string", outputFields: "strings", limit: "int32", offset: "int32", partitionNames: "strings",
+        consistencyLevel: "string", exprParams: "map",
+      },
     },
     run(body, ctx) {
       const coll = collection(ctx, body.collectionName as string);
-      const predicate = v2Filter((body.filter as string | undefined) ?? "", coll, "query");
+      const predicate = v2Filter((body.filter as string | undefined) ?? "", coll, "query", body.exprParams);
       const partitions = readablePartitions(coll, body.partitionNames as string[] | undefined, "query");
       const rows = queryRows(coll, predicate, {
         outputFields: body.outputFields as string[] | undefined,
@@ -81,15 +84,15 @@ export const entityRoutes: Routes = {
     },
   },
   "entities/delete": {
-    spec: { struct: "CollectionFilterReq", fields: { dbName: "string", "collectionName!": "string", "filter!": "string", partitionName: "string" } },
+    spec: { struct: "CollectionFilterReq", fields: { dbName: "string", "collectionName!": "string", "filter!": "string", partitionName: "string", exprParams: "map" } },
     run(body, ctx) {
       const coll = collection(ctx, body.collectionName as string);
-      const predicate = v2Filter(body.filter as string, coll, "delete");
+      const predicate = v2Filter(body.filter as string, coll, "delete", body.exprParams);
       const partition = body.partitionName as string | undefined;
       if (partition && !coll.partitions.includes(partition)) throw new DataPlaneError(Code.partitionNotFound, `partition not found[partition=${partition}]`);
       // A delete by primary keys is applied directly; any other filter is evaluated by a query first, which
       // needs the collection loaded.
-      if (!isPrimaryKeyTerm(body.filter as string, coll) && !coll.load) {
+      if (!isPrimaryKeyTerm(body.filter as string, coll, body.exprParams as Record<string, unknown> | undefined) && !coll.load) {
         throw new DataPlaneError(Code.collectionNotLoaded, `failed to query: collection not loaded[collection=${coll.id}]`);
       }
       const before = coll.rows.length;

@@ -52,12 +52,12 @@ export const entityLookupRoutes: Routes = {
       struct: "SearchReqV2",
       fields: {
         dbName: "string", "collectionName!": "string", "data!": "array", annsField: "string", filter: "string", groupingField: "string",
-        groupSize: "int32", limit: "int32", offset: "int32", outputFields: "strings", searchParams: "map", partitionNames: "strings", consistencyLevel: "string",
+        groupSize: "int32", limit: "int32", offset: "int32", outputFields: "strings", searchParams: "map", partitionNames: "strings", consistencyLevel: "string", exprParams: "map",
       },
     },
     run(body, ctx) {
       const coll = collection(ctx, body.collectionName as string);
-      const predicate = v2Filter((body.filter as string | undefined) ?? "", coll, "search");
+      const predicate = v2Filter((body.filter as string | undefined) ?? "", coll, "search", body.exprParams);
       const partitions = readablePartitions(coll, body.partitionNames as string[] | undefined, "search");
       const searchParams = (body.searchParams as Record<string, unknown> | undefined) ?? {};
       const params = (searchParams.params as Record<string, unknown> | undefined) ?? {};

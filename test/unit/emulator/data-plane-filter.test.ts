@@ -212,6 +212,21 @@ describe("the 2.3 dialect (v1 surface)", () => {
   });
 });
 
+describe("expression templates (v2 exprParams)", () => {
+  const pick = (filter: string, params: Record<string, unknown>) => ROWS.filter(compileFilter(filter, coll(true), "2.5", params)).map((r) => r.id);
+  it("fills numbers, strings, booleans and lists", () => {
+    expect(pick("year > {min} and id in {ids}", { min: 1900, ids: [1, 3] })).toEqual(["1", "3"]);
+    expect(pick('title == {t} or available == {flag}', { t: "Emma", flag: true })).toEqual(["1", "2", "3"]);
+    expect(pick('array_contains_any(tags, {wanted})', { wanted: ["romance"] })).toEqual(["2"]);
+  });
+  it("refuses a placeholder without a value, and 2.3 has no placeholders", () => {
+    expect(() => compileFilter("year > {min}", coll(true), "2.5", {})).toThrow(
+      new FilterError("year > {min}", "the value of expression template variable name {min} is not found"),
+    );
+    expect(() => compileFilter("year > {min}", coll(true), "2.3", { min: 1 })).toThrow(new FilterError("year > {min}", "line 1:7 token recognition error at: '{'"));
+  });
+});
+
 describe("parser shapes", () => {
   it("gives `and` precedence over `or` and arithmetic over comparison", () => {
     expect(parseExpression("a == 1 or b == 2 and c == 3")).toMatchObject({ type: "logical", op: "or", right: { type: "logical", op: "and" } });

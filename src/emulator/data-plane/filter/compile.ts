@@ -34,13 +34,13 @@ export class FilterError extends Error {
 
 /**
  * Compiles `filter` for `coll`; an empty filter matches every row. `dialect` picks the server generation:
- * `2.3` (v1 surface) or `2.5` (v2). Throws FilterError.
+ * `2.3` (v1 surface) or `2.5` (v2); `params` fills `{name}` placeholders (v2 `exprParams`). Throws FilterError.
  */
-export function compileFilter(filter: string, coll: CollectionState, dialect: Dialect = "2.5"): RowPredicate {
+export function compileFilter(filter: string, coll: CollectionState, dialect: Dialect = "2.5", params: Record<string, unknown> = {}): RowPredicate {
   if (filter.trim() === "") return () => true;
   let tree: Node;
   try {
-    tree = parseExpression(filter, dialect);
+    tree = parseExpression(filter, dialect, params);
   } catch (error) {
     if (error instanceof FilterSyntaxError) throw new FilterError(filter, error.pos < 0 ? error.message : `line 1:${error.pos} ${error.message}`);
     throw error;
@@ -263,11 +263,11 @@ function toInteger(value: unknown): unknown {
 }
 
 /** Whether `filter` is `pk in [..]` or `pk == x`: the deletes the server applies without running a query. */
-export function isPrimaryKeyTerm(filter: string, coll: CollectionState): boolean {
+export function isPrimaryKeyTerm(filter: string, coll: CollectionState, params: Record<string, unknown> = {}): boolean {
   const pk = coll.fields.find((f) => f.primaryKey)?.name;
   let tree: Node;
   try {
-    tree = parseExpression(filter);
+    tree = parseExpression(filter, "2.5", params);
   } catch {
     return false;
   }

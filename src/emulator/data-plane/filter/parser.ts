@@ -19,15 +19,18 @@ export type Dialect = "2.3" | "2.5";
 // What the 2.3 parser says it expected where an operand is missing after `and`/`or`.
 const OPERAND_START = "{'(', '[', EXISTS, '+', '-', '~', NOT, JSONContains, JSONContainsAll, JSONContainsAny, ArrayContains, ArrayContainsAll, ArrayContainsAny, ArrayLength, BooleanConstant, IntegerConstant, FloatingConstant, Identifier, StringLiteral, JSONIdentifier}";
 
-/** Parses `text` into a syntax tree; throws FilterSyntaxError with the column of the offending token. */
-export function parseExpression(text: string, dialect: Dialect = "2.5"): Node {
+/**
+ * Parses `text` into a syntax tree; throws FilterSyntaxError with the column of the offending token.
+ * `params` fills template placeholders (`age > {min}`, v2 `exprParams`).
+ */
+export function parseExpression(text: string, dialect: Dialect = "2.5", params: Record<string, unknown> = {}): Node {
   const tokens = tokenize(text, dialect === "2.3");
   // 2.3 has no null checks and no upper-case keywords; its parser gives up on the whole expression.
   const upper = tokens.some((t) => t.kind === "ident" && /^(AND|OR|NOT|IN|LIKE|EXISTS|IS|NULL)$/.test(t.text));
   if (dialect === "2.3" && (upper || tokens.some((t) => t.kind === "keyword" && (t.text === "is" || t.text === "null")))) {
     throw new FilterSyntaxError(`invalid expression: ${text}`, -1);
   }
-  const parser = new Parser(tokens);
+  const parser = new Parser(tokens, params);
   const node = parser.expression(0);
   parser.expectEnd();
   return node;
@@ -35,7 +38,10 @@ export function parseExpression(text: string, dialect: Dialect = "2.5"): Node {
 
 class Parser {
   private i = 0;
-  constructor(private readonly tokens: Token[]) {}
+  constructor(
+    private readonly tokens: Token[],
+    private readonly params: Record<string, unknown>,
+  ) {}
 
   private peek(offset = 0): Token {
     return this.tokens[Math.min(this.i + offset, this.tokens.length - 1)]!;
@@ -119,7 +125,7 @@ class Parser {
     if (t.text === "in" || t.text === "not") {
       if (t.text === "not") this.next();
       // The server's grammar only has `x in [..]`; anything else after `in` is no viable alternative.
-      if (!this.is("[")) {
+      if (!this.is("[") && this.peek().kind !== "param") {
         const after = this.peek();
         throw new FilterSyntaxError(`no viable alternative at input '${t.text === "not" ? "notin" : "in"}${after.kind === "end" ? "<EOF>" : after.text}'`, after.pos);
       }
@@ -164,6 +170,9 @@ class Parser {
         return { type: "literal", value: t.value as string, integer: false };
       case "ident":
         return this.identifier(t);
+      case "param":
+        if (!(t.text in this.params)) throw new FilterSyntaxError(`the value of expression template variable name {${t.text}} is not found`, -1);
+        return templateValue(this.params[t.text], t.text);
       case "end":
         throw new FilterSyntaxError("mismatched input '<EOF>'", t.pos);
       default:
@@ -223,4 +232,12 @@ class Parser {
     }
     return { type: "field", name: t.text, path, pos: t.pos };
   }
+}
+
+/** A template value as a literal or a list of literals (`exprParams` numbers, strings, booleans, arrays). */
+function templateValue(value: unknown, name: string): Node {
+  if (Array.isArray(value)) return { type: "list", items: value.map((v) => templateValue(v, name)) };
+  if (typeof value === "number") return { type: "literal", value, integer: Number.isInteger(value) };
+  if (typeof value === "string" || typeof value === "boolean") return { type: "literal", value, integer: false };
+  throw new FilterSyntaxError(`the value of expression template variable name {${name}} has an unsupported type`, -1);
 }

@@ -12,10 +12,11 @@ import { compileFilter, FilterError, type RowPredicate } from "./compile";
 /** Which call the filter belongs to (the server words the failure differently). */
 export type FilterUse = "query" | "search" | "delete";
 
-/** Compiles a v2 filter (2.5 grammar) or throws the v2 error. */
-export function v2Filter(filter: string, coll: CollectionState, use: FilterUse): RowPredicate {
+/** Compiles a v2 filter (2.5 grammar, `exprParams` placeholders) or throws the v2 error. */
+export function v2Filter(filter: string, coll: CollectionState, use: FilterUse, exprParams?: unknown): RowPredicate {
   try {
-    return compileFilter(filter, coll, "2.5");
+    const params = exprParams !== null && typeof exprParams === "object" && !Array.isArray(exprParams) ? (exprParams as Record<string, unknown>) : {};
+    return compileFilter(filter, coll, "2.5", params);
   } catch (error) {
     if (!(error instanceof FilterError)) throw error;
     if (use === "delete") throw invalidParameter(`failed to create expr plan, expr = ${filter}`);

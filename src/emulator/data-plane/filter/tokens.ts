@@ -5,7 +5,7 @@
  * `like`/`LIKE`, `not in`/`NOT IN`, `is null`/`IS NOT NULL`, …), booleans also `True`/`False`.
  */
 
-export type TokenKind = "number" | "string" | "ident" | "op" | "keyword" | "end";
+export type TokenKind = "number" | "string" | "ident" | "param" | "op" | "keyword" | "end";
 
 /** One token with its start column (0-based) for error messages. */
 export interface Token {
@@ -42,7 +42,8 @@ const WORDS: Record<string, string> = {
 
 /**
  * Splits `text` into tokens, ending with an `end` token; throws FilterSyntaxError on a bad character.
- * With `lowerOnly` (the 2.3 grammar) the upper-case keyword spellings are plain identifiers.
+ * With `lowerOnly` (the 2.3 grammar) the upper-case keyword spellings are plain identifiers and there are no
+ * template placeholders (`{name}`, filled from `exprParams`).
  */
 export function tokenize(text: string, lowerOnly = false): Token[] {
   const tokens: Token[] = [];
@@ -64,6 +65,12 @@ export function tokenize(text: string, lowerOnly = false): Token[] {
       const match = /^(0[xX][0-9a-fA-F]+|0[oO]?[0-7]+(?![.\deE])|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)/.exec(text.slice(i))!;
       tokens.push(numberToken(match[0], start));
       i += match[0].length;
+      continue;
+    }
+    const placeholder = lowerOnly ? null : /^\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}/.exec(text.slice(i));
+    if (placeholder) {
+      tokens.push({ kind: "param", text: placeholder[1]!, pos: start });
+      i += placeholder[0].length;
       continue;
     }
     if (/[A-Za-z_$]/.test(ch)) {
