@@ -8,6 +8,7 @@ import { v2Filter } from "./filter/surface";
 import { readablePartitions } from "./load";
 import { runSearch } from "./search";
 import { partitionOf } from "./entities";
+import { hybridSearchRoute } from "./hybrid-search";
 
 function primary(coll: CollectionState) {
   return coll.fields.find((f) => f.primaryKey)!;
@@ -52,7 +53,8 @@ export const entityLookupRoutes: Routes = {
       struct: "SearchReqV2",
       fields: {
         dbName: "string", "collectionName!": "string", "data!": "array", annsField: "string", filter: "string", groupingField: "string",
-        groupSize: "int32", limit: "int32", offset: "int32", outputFields: "strings", searchParams: "map", partitionNames: "strings", consistencyLevel: "string", exprParams: "map",
+        groupSize: "int32", strictGroupSize: "bool", limit: "int32", offset: "int32", outputFields: "strings", searchParams: "map", partitionNames: "strings",
+        consistencyLevel: "string", exprParams: "map", params: "map",
       },
     },
     run(body, ctx) {
@@ -60,7 +62,8 @@ export const entityLookupRoutes: Routes = {
       const predicate = v2Filter((body.filter as string | undefined) ?? "", coll, "search", body.exprParams);
       const partitions = readablePartitions(coll, body.partitionNames as string[] | undefined, "search");
       const searchParams = (body.searchParams as Record<string, unknown> | undefined) ?? {};
-      const params = (searchParams.params as Record<string, unknown> | undefined) ?? {};
+      // `params` at the top level is the older place for radius/range_filter, still read for compatibility.
+      const params = (searchParams.params as Record<string, unknown> | undefined) ?? (body.params as Record<string, unknown> | undefined) ?? {};
       const number = (v: unknown) => (typeof v === "number" ? v : typeof v === "string" && v !== "" && !Number.isNaN(Number(v)) ? Number(v) : undefined);
       const { rows, topks } = runSearch(coll, {
         queries: body.data as unknown[],
@@ -80,4 +83,6 @@ export const entityLookupRoutes: Routes = {
       return { data: rows, extra: { cost: 0, topks } };
     },
   },
+  "entities/hybrid_search": hybridSearchRoute,
+  "entities/advanced_search": hybridSearchRoute,
 };

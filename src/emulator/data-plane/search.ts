@@ -40,34 +40,56 @@ export function searchField(coll: CollectionState, annsField: string | undefined
   return vectors[0]!;
 }
 
+/** One ranked hit: the stored row and its distance/score. */
+export interface Hit {
+  r: RowState;
+  d: number;
+}
+
+/** The index metric of the searched field, checked against a requested one (1100 when they differ). */
+export function searchMetric(coll: CollectionState, field: FieldState, requested: string | undefined): string {
+  const metric = coll.indexes.find((i) => i.fieldName === field.name)?.metricType || "COSINE";
+  if (requested && requested !== metric) {
+    throw new DataPlaneError(Code.parameterInvalid, `metric type not match: invalid parameter[expected=${metric}][actual=${requested}]`);
+  }
+  return metric;
+}
+
+/** The hits of one query vector, best first: filter, partitions, range, order, grouping, offset and limit. */
+export function rankHits(coll: CollectionState, field: FieldState, metric: string, query: unknown, req: Omit<SearchRequest, "queries" | "outputFields" | "int64AsString">): Hit[] {
+  const candidates = coll.rows.filter((r) => req.partitions.includes(r.partition) && req.predicate(r.data));
+  const scores = score(coll, field, metric, query, candidates);
+  const order = ascending(metric);
+  let hits = candidates.map((r, i) => ({ r, d: scores[i]! }));
+  // Sparse searches only reach documents that share a dimension (a term) with the query.
+  if (field.dataType === "SparseFloatVector") hits = hits.filter((h) => h.d > 0);
+  if (req.radius !== undefined) {
+    const radius = req.radius;
+    const bound = req.rangeFilter;
+    hits = hits.filter(({ d }) => (order ? d < radius && (bound === undefined || d >= bound) : d > radius && (bound === undefined || d <= bound)));
+  }
+  // A stable sort keeps insertion order among equal distances.
+  hits.sort((x, y) => (order ? x.d - y.d : y.d - x.d));
+  return req.groupingField ? groupHits(hits, req.groupingField, req.groupSize ?? 1, req.offset, req.limit) : hits.slice(req.offset, req.offset + req.limit);
+}
+
+/** A result row: the output fields (default: the primary key) and the float32 `distance`. */
+export function hitRow(coll: CollectionState, hit: Hit, outputFields: string[] | undefined, int64AsString: boolean): Record<string, unknown> {
+  const pk = coll.fields.find((f) => f.primaryKey)!;
+  const fields = outputFields && outputFields.length > 0 ? outputFields : [pk.name];
+  return { ...outputRow(coll, hit.r.data, fields, int64AsString), distance: new Float32(hit.d) };
+}
+
 /** Runs the search; rows carry `distance` (float32) and the output fields, `topks` counts hits per query. */
 export function runSearch(coll: CollectionState, req: SearchRequest): { rows: Record<string, unknown>[]; topks: number[] } {
   const field = searchField(coll, req.annsField);
-  const metric = coll.indexes.find((i) => i.fieldName === field.name)?.metricType || "COSINE";
-  if (req.metricType && req.metricType !== metric) {
-    throw new DataPlaneError(Code.parameterInvalid, `metric type not match: invalid parameter[expected=${metric}][actual=${req.metricType}]`);
-  }
-  const pk = coll.fields.find((f) => f.primaryKey)!;
-  const candidates = coll.rows.filter((r) => req.partitions.includes(r.partition) && req.predicate(r.data));
-  const outputFields = req.outputFields && req.outputFields.length > 0 ? req.outputFields : [pk.name];
+  const metric = searchMetric(coll, field, req.metricType);
   const rows: Record<string, unknown>[] = [];
   const topks: number[] = [];
   for (const query of req.queries) {
-    const scores = score(coll, field, metric, query, candidates);
-    const order = ascending(metric);
-    let hits = candidates.map((r, i) => ({ r, d: scores[i]! }));
-    // Sparse searches only reach documents that share a dimension (a term) with the query.
-    if (field.dataType === "SparseFloatVector") hits = hits.filter((h) => h.d > 0);
-    if (req.radius !== undefined) {
-      const radius = req.radius;
-      const bound = req.rangeFilter;
-      hits = hits.filter(({ d }) => (order ? d < radius && (bound === undefined || d >= bound) : d > radius && (bound === undefined || d <= bound)));
-    }
-    // A stable sort keeps insertion order among equal distances.
-    hits.sort((x, y) => (order ? x.d - y.d : y.d - x.d));
-    const page = req.groupingField ? groupHits(hits, req.groupingField, req.groupSize ?? 1, req.offset, req.limit) : hits.slice(req.offset, req.offset + req.limit);
+    const page = rankHits(coll, field, metric, query, req);
     topks.push(page.length);
-    for (const { r, d } of page) rows.push({ ...outputRow(coll, r.data, outputFields, req.int64AsString), distance: new Float32(d) });
+    for (const hit of page) rows.push(hitRow(coll, hit, req.outputFields, req.int64AsString));
   }
   return { rows, topks };
 }
@@ -96,7 +118,7 @@ function score(coll: CollectionState, field: FieldState, metric: string, query: 
 }
 
 /** Best `groupSize` hits of each distinct `groupingField` value, groups ranked by their best hit. */
-function groupHits<T extends { r: RowState; d: number }>(hits: T[], groupingField: string, groupSize: number, offset: number, limit: number): T[] {
+export function groupHits<T extends Hit>(hits: T[], groupingField: string, groupSize: number, offset: number, limit: number): T[] {
   const groups = new Map<string, T[]>();
   for (const hit of hits) {
     const key = JSON.stringify(hit.r.data[groupingField] ?? null);
