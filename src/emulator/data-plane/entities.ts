@@ -7,6 +7,7 @@ import { convertRow, outputRow } from "./rows";
 import { isPrimaryKeyTerm, type RowPredicate } from "./filter/compile";
 import { v2Filter } from "./filter/surface";
 import { readablePartitions } from "./load";
+import { checkQueryWindow } from "./search";
 
 /** Inserts `data` rows into a partition; all-or-nothing, 1804 on the first bad row. Returns the primary keys. */
 export function insertRows(ctx: PlaneContext, coll: CollectionState, data: unknown[], partition: string): string[] {
@@ -32,6 +33,7 @@ export function isCountQuery(outputFields: string[] | undefined): boolean {
  */
 export function queryRows(coll: CollectionState, predicate: RowPredicate, opts: { outputFields?: string[]; limit?: number; offset?: number; partitions: string[]; int64AsString: boolean }): Record<string, unknown>[] {
   const matching = coll.rows.filter((r) => opts.partitions.includes(r.partition) && predicate(r.data));
+  if (!isCountQuery(opts.outputFields)) checkQueryWindow(opts.limit || 100, opts.offset ?? 0);
   if (isCountQuery(opts.outputFields)) {
     const n = String(matching.length);
     return [{ "count(*)": opts.int64AsString ? n : new Int64(n) }];

@@ -9,7 +9,7 @@ import { Code, DataPlaneError, invalidParameter } from "./errors";
 import { decodeObject, type BodySpec } from "./request-body";
 import { v2Filter } from "./filter/surface";
 import { readablePartitions } from "./load";
-import { groupHits, hitRow, rankHits, searchField, searchMetric, type Hit } from "./search";
+import { checkTopK, groupHits, hitRow, rankHits, searchField, searchMetric, type Hit } from "./search";
 
 const SUB_SPEC: BodySpec = {
   struct: "SubSearchReq",
@@ -57,6 +57,7 @@ export const hybridSearchRoute: Route = {
       );
     }
     const limit = (body.limit as number | undefined) || 100;
+    checkTopK(limit, 0);
     const nq = (subs[0]!.data as unknown[]).length;
     if (subs.some((s) => (s.data as unknown[]).length !== nq)) throw invalidParameter("multiple anns search requests must have the same nq");
 

@@ -80,8 +80,30 @@ export function hitRow(coll: CollectionState, hit: Hit, outputFields: string[] |
   return { ...outputRow(coll, hit.r.data, fields, int64AsString), distance: new Float32(hit.d) };
 }
 
+/** The largest `limit` (+ `offset`) a search or query may ask for. */
+export const MAX_RESULT_WINDOW = 16384;
+
+/** 65535 `topk [n] is invalid, …` (or `offset+topk`) beyond 16384, as the server words it. */
+export function checkTopK(limit: number, offset: number): void {
+  if (limit > MAX_RESULT_WINDOW || limit < 1) {
+    throw new DataPlaneError(Code.unexpected, `topk [${limit}] is invalid, top k should be in range [1, ${MAX_RESULT_WINDOW}], but got ${limit}`);
+  }
+  if (limit + offset > MAX_RESULT_WINDOW) {
+    const n = limit + offset;
+    throw new DataPlaneError(Code.unexpected, `offset+topk [${n}] is invalid, top k should be in range [1, ${MAX_RESULT_WINDOW}], but got ${n}`);
+  }
+}
+
+/** 65535 `invalid max query result window, …` when a query's offset+limit passes 16384. */
+export function checkQueryWindow(limit: number, offset: number): void {
+  if (limit + offset > MAX_RESULT_WINDOW) {
+    throw new DataPlaneError(Code.unexpected, `invalid max query result window, (offset+limit) should be in range [1, ${MAX_RESULT_WINDOW}], but got ${limit + offset}`);
+  }
+}
+
 /** Runs the search; rows carry `distance` (float32) and the output fields, `topks` counts hits per query. */
 export function runSearch(coll: CollectionState, req: SearchRequest): { rows: Record<string, unknown>[]; topks: number[] } {
+  checkTopK(req.limit, req.offset);
   const field = searchField(coll, req.annsField);
   const metric = searchMetric(coll, field, req.metricType);
   const rows: Record<string, unknown>[] = [];

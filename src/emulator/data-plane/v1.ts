@@ -162,7 +162,20 @@ function search(body: Record<string, unknown>, ctx: PlaneContext): Reply {
   const name = body.collectionName as string;
   const coll = findCollection(db, name);
   if (!coll) throw new DataPlaneError(Code.collectionNotFound, `collection not found[database=${db.name}][collection=${name}]`);
+  // The 2.3 struct types `vector` as []float32 and `params` as map[string]float64: Go's decoder words the misfit.
+  const goKind = (v: unknown) => (Array.isArray(v) ? "array" : v === null ? "null" : typeof v === "object" ? "object" : typeof v === "boolean" ? "bool" : typeof v);
+  if (!Array.isArray(body.vector)) {
+    throw new DataPlaneError(Code.incorrectParameterFormat, `can only accept json format request, error: json: cannot unmarshal ${goKind(body.vector)} into Go struct field SearchReq.vector of type []float32`);
+  }
+  const badItem = (body.vector as unknown[]).find((v) => typeof v !== "number");
+  if (badItem !== undefined) {
+    throw new DataPlaneError(Code.incorrectParameterFormat, `can only accept json format request, error: json: cannot unmarshal ${goKind(badItem)} into Go struct field SearchReq.vector of type float32`);
+  }
   const params = (body.params as Record<string, unknown> | undefined) ?? {};
+  const badParam = Object.values(params).find((v) => typeof v !== "number" && v !== null);
+  if (badParam !== undefined) {
+    throw new DataPlaneError(Code.incorrectParameterFormat, `can only accept json format request, error: json: cannot unmarshal ${goKind(badParam)} into Go struct field SearchReq.params of type float64`);
+  }
   const radius = params.radius;
   const rangeFilter = params.range_filter;
   const numeric = (v: unknown) => v === undefined || typeof v === "number";

@@ -108,9 +108,11 @@ function check(node: Node, coll: CollectionState, readers: Map<FieldRef, FieldRe
       return;
     case "unary":
       if (node.op === "not" && !isBooleanShaped(node.operand, coll)) throw fail("not op can only be applied on boolean expression");
+      // A sign applies to constants only (`-5`), never to a field.
+      if (node.op !== "not" && !isConstant(node.operand)) throw fail(`unexpected op: ${node.op}`);
       return sub(node.operand);
     case "arith":
-      if (node.op === "**" && (node.left.type !== "literal" || node.right.type !== "literal")) {
+      if (node.op === "**" && (!isConstant(node.left) || !isConstant(node.right))) {
         throw fail(`power can only apply on constants: ${describe(node)}`);
       }
       for (const side of [node.left, node.right]) {
@@ -209,6 +211,13 @@ function isBooleanShaped(node: Node, coll: CollectionState): boolean {
   }
 }
 
+function isConstant(node: Node): boolean {
+  if (node.type === "literal") return true;
+  if (node.type === "unary") return node.op !== "not" && isConstant(node.operand);
+  if (node.type === "arith") return isConstant(node.left) && isConstant(node.right);
+  return false;
+}
+
 /** The data type the server names for a non-boolean predicate. */
 function typeName(node: Node, coll: CollectionState): string {
   if (node.type === "field") return plainField(node, coll)?.dataType ?? "JSON";
@@ -245,14 +254,16 @@ function resolve(ref: FieldRef, coll: CollectionState, fail: Fail): FieldReader 
     if (field.dataType.endsWith("Vector")) throw fail(`${field.dataType} field ${field.name} cannot be used in a filter expression`);
     if (ref.path.length > 0 && !["JSON", "Array"].includes(field.dataType)) throw fail(`${field.name} is not a JSON or Array field, it cannot be indexed`);
     if (field.dataType === "Int64") return (row) => toInteger(row[field.name]);
+    // Inside JSON a null is no value at all (`exists` is false, negations hold), as for a missing key.
+    if (field.dataType === "JSON" && ref.path.length > 0) return (row) => row[field.name] ?? undefined;
     return (row) => row[field.name];
   }
   if (!coll.enableDynamicField) throw fail(`field ${ref.name} not exist`);
   const known = new Set(coll.fields.map((f) => f.name));
   if (ref.name === "$meta") {
-    return (row) => Object.fromEntries(Object.entries(row).filter(([k]) => !known.has(k)));
+    return (row) => Object.fromEntries(Object.entries(row).filter(([k]) => !known.has(k) && row[k] !== null));
   }
-  return (row) => row[ref.name];
+  return (row) => row[ref.name] ?? undefined;
 }
 
 /** Int64 values are stored as decimal strings; compare them as numbers (bigint beyond 2^53). */

@@ -24,8 +24,11 @@ export function evaluate(node: Node, row: Record<string, unknown>, readers: Map<
       return node.value;
     case "list":
       return node.items.map(ev);
-    case "field":
-      return followPath(readers.get(node)!(row) as Value, node.path);
+    case "field": {
+      const value = followPath(readers.get(node)!(row) as Value, node.path);
+      // A JSON null below a path counts as absent.
+      return node.path.length > 0 && value === null ? undefined : value;
+    }
     case "unary": {
       const v = ev(node.operand);
       if (node.op === "not") return typeof v === "boolean" ? !v : undefined;

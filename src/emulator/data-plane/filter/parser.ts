@@ -30,7 +30,7 @@ export function parseExpression(text: string, dialect: Dialect = "2.5", params: 
   if (dialect === "2.3" && (upper || tokens.some((t) => t.kind === "keyword" && (t.text === "is" || t.text === "null")))) {
     throw new FilterSyntaxError(`invalid expression: ${text}`, -1);
   }
-  const parser = new Parser(tokens, params);
+  const parser = new Parser(tokens, params, text);
   const node = parser.expression(0);
   parser.expectEnd();
   return node;
@@ -41,6 +41,7 @@ class Parser {
   constructor(
     private readonly tokens: Token[],
     private readonly params: Record<string, unknown>,
+    private readonly text: string,
   ) {}
 
   private peek(offset = 0): Token {
@@ -58,22 +59,18 @@ class Parser {
     return (t.kind === "op" || t.kind === "keyword") && t.text === text;
   }
 
+  /** A closing token; when it is not there the server's parser reports it as missing before the next token. */
   private expect(text: string): Token {
-    if (!this.is(text)) throw this.mismatch(`'${text}'`);
+    if (!this.is(text)) {
+      const t = this.peek();
+      throw new FilterSyntaxError(`missing '${text}' at '${t.kind === "end" ? "<EOF>" : t.text}'`, t.pos);
+    }
     return this.next();
   }
 
-  private mismatch(expecting?: string): FilterSyntaxError {
-    const t = this.peek();
-    const shown = t.kind === "end" ? "<EOF>" : t.text;
-    return new FilterSyntaxError(`mismatched input '${shown}'${expecting ? ` expecting ${expecting}` : ""}`, t.pos);
-  }
-
+  /** Trailing tokens: the server's parser stops early and then refuses the whole text. */
   expectEnd(): void {
-    if (this.peek().kind !== "end") {
-      const t = this.peek();
-      throw new FilterSyntaxError(`extraneous input '${t.text}' expecting <EOF>`, t.pos);
-    }
+    if (this.peek().kind !== "end") throw new FilterSyntaxError(`invalid expression: ${this.text}`, -1);
   }
 
   /** Parses an expression whose operators bind tighter than `minBp`. */

@@ -31,7 +31,7 @@ export function v1Filter(filter: string, coll: CollectionState, use: FilterUse):
   } catch (error) {
     if (!(error instanceof FilterError)) throw error;
     if (use === "delete") throw new DataPlaneError(Code.unexpected, `failed to create expr plan, expr = ${filter}`);
-    if (use === "search" && error.kind === "parse") throw new DataPlaneError(Code.unexpected, `failed to create query plan: ${error.message}`);
+    if (use === "search") throw new DataPlaneError(Code.unexpected, `failed to create query plan: ${error.message}`);
     throw new DataPlaneError(Code.unexpected, error.message);
   }
 }
