@@ -202,6 +202,17 @@ describe("official SDK HttpClient against the data plane", () => {
     ok(await client.dropPartition({ collectionName: "shop", partitionName: "outlet" }));
     expect(await count("")).toBe("3");
 
+    // Through an alias, and as another user logging in with its own password.
+    ok(await client.createAlias({ collectionName: "shop", aliasName: "store" }));
+    expect(rows(await client.query({ collectionName: "store", filter: "price > 25", outputFields: ["count(*)"] }))).toEqual([{ "count(*)": "2" }]);
+    ok(await client.createUser({ userName: "clerk", password: "clerk-pass1" }));
+    const clerk = new HttpClient({ baseURL: `${standIn.url}/v2`, token: "clerk:clerk-pass1" });
+    expect(rows(await clerk.search({ collectionName: "store", data: [[1, 0]], limit: 1, outputFields: ["name"] }))).toEqual([{ sku: "2", name: "blue kettle", distance: 0 }]);
+    const intruder = new HttpClient({ baseURL: `${standIn.url}/v2`, token: "clerk:wrong" });
+    await expect(intruder.query({ collectionName: "store", filter: "", outputFields: ["sku"] })).rejects.toThrow(/401/);
+    ok(await client.dropAlias({ aliasName: "store" }));
+    ok(await client.dropUser({ userName: "clerk" }));
+
     // Deletes by filter, compaction, and a query on a released collection.
     ok(await client.delete({ collectionName: "shop", filter: 'specs["color"] == "blue"' }));
     expect(await count("")).toBe("2");
