@@ -31,7 +31,7 @@ function isRoute(pathname: string): boolean {
   return (v2 !== undefined && V2_ROUTES[v2] !== undefined) || (v1 !== undefined && V1_PATHS.includes(v1));
 }
 
-const READ_ONLY = /(^|\/)(list|describe|has|get_[a-z_]+|query|get|search)$|^collections$/;
+const READ_ONLY = /(^|\/)(list|describe|has|get_[a-z_]+|query|get|search|hybrid_search|advanced_search)$|^collections$/;
 
 /** The data plane plus access to its state (used by the self-hosted stand-in's authentication). */
 export interface InternalPlane extends DataPlane {

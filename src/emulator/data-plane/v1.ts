@@ -218,7 +218,9 @@ function getRows(body: Record<string, unknown>, ctx: PlaneContext): Reply {
   if (!coll) throw describeMissing(db, body.collectionName as string);
   const ids = idsOf(coll, body.id);
   const pk = coll.fields.find((f) => f.primaryKey)!;
-  const rows = coll.rows.filter((r) => ids.includes(String(r.data[pk.name])));
+  // get runs a query: only loaded partitions are visible (a v1 collection is loaded unless v2 released it).
+  const partitions = readablePartitions(coll, undefined, "query");
+  const rows = coll.rows.filter((r) => partitions.includes(r.partition) && ids.includes(String(r.data[pk.name])));
   return { data: rows.map((r) => outputRow(coll, r.data, (body.outputFields as string[] | undefined) ?? ["*"], true)) };
 }
 
