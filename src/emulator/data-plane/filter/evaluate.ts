@@ -106,7 +106,7 @@ function or(a: Value, b: Value): boolean | undefined {
 
 /** Value equality across number/bigint, and deep equality for JSON arrays and objects. */
 export function equal(a: Value, b: Value): boolean {
-  // eslint-disable-next-line eqeqeq -- number vs bigint compares by value only with loose equality.
+  // number vs bigint compare by value only with loose equality (`1n == 1`).
   if (isNumeric(a) && isNumeric(b)) return a == b;
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => equal(x, b[i]));
   if (a !== null && b !== null && typeof a === "object" && typeof b === "object" && !Array.isArray(a) && !Array.isArray(b)) {
