@@ -4,7 +4,8 @@
  * A fixture is `{ transitions?, steps: Step[] }`. A step sends `method path` with `body` (a JSON value, or
  * `raw` text sent as is) and expects `status` (default 200) and exactly `response` (parsed JSON) or `text`.
  * Matchers inside `response`: `"<int64>"` = a JSON number written as digits beyond 2^53 (checked on the raw
- * text), `"<digits>"` = a string of digits, `"<any>"` = anything, `"<timestamp>"` = an RFC 3339 time.
+ * text), `"<digits>"` = a string of digits, `"<any>"` = anything, `"<timestamp>"` = an RFC 3339 time,
+ * `"<re>…"` = a string matching the regular expression after `<re>` (e.g. a message that embeds an ID).
  * `{{importRoot}}` in a body is replaced by the fixture import directory. `advance` steps call a hook.
  */
 import { createServer, type RequestListener, type Server } from "node:http";
@@ -59,6 +60,7 @@ function match(actual: unknown, expected: unknown, raw: string, where: string): 
   }
   if (expected === "<digits>") return void expect(actual, where).toMatch(/^\d{15,19}$/);
   if (expected === "<timestamp>") return void expect(actual, where).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+  if (typeof expected === "string" && expected.startsWith("<re>")) return void expect(actual, where).toMatch(new RegExp(expected.slice(4)));
   if (Array.isArray(expected)) {
     expect(Array.isArray(actual), `${where} is an array`).toBe(true);
     expect((actual as unknown[]).length, `${where} length`).toBe(expected.length);

@@ -44,12 +44,6 @@ export function createCollection(body: Record<string, unknown>, ctx: PlaneContex
   if (custom) {
     fields = fieldReqs.map((f, i) => buildField(f, 100 + i, schema.autoID === true));
     enableDynamicField = schema.enableDynamicField === true;
-    for (const entry of indexParams) {
-      const fieldName = decodeObject(entry, { struct: "IndexParam", fields: { fieldName: "string" } }, "v2").fieldName;
-      if (!fields.some((f) => f.name === fieldName)) {
-        throw new DataPlaneError(Code.missingRequiredParameters, `missing required parameters, error: \`${String(fieldName ?? "")}\` hasn't defined in schema`);
-      }
-    }
   } else {
     if (!body.dimension) {
       throw new DataPlaneError(
@@ -109,6 +103,13 @@ export function createCollection(body: Record<string, unknown>, ctx: PlaneContex
     createIndexes(ctx, coll, [{ fieldName: vector, indexName: vector, metricType: (body.metricType as string | undefined) || "COSINE" }]);
     loadCollection(ctx, coll);
   } else if (indexParams.length > 0) {
+    // As the 2.5 handler: the collection exists before the index fields are checked, so it stays behind.
+    for (const entry of indexParams) {
+      const fieldName = decodeObject(entry, { struct: "IndexParam", fields: { fieldName: "string" } }, "v2").fieldName;
+      if (!coll.fields.some((f) => f.name === fieldName)) {
+        throw new DataPlaneError(Code.missingRequiredParameters, `missing required parameters, error: \`${String(fieldName ?? "")}\` hasn't defined in schema`);
+      }
+    }
     createIndexes(ctx, coll, indexParams);
     loadCollection(ctx, coll);
   }

@@ -6,7 +6,7 @@ import type { BodySpec } from "./request-body";
 import type { CollectionState, FieldState } from "./state";
 import { buildField } from "./collection-schema";
 import { CREATE_SPEC, createCollection } from "./collection-create";
-import { loadCollection, loadState } from "./load";
+import { loadCollection, loadState, releaseCollection } from "./load";
 
 const NAME: BodySpec = { struct: "CollectionNameReq", fields: { dbName: "string", "collectionName!": "string", partitionNames: "strings" } };
 const LOADED_ONLY_KEYS = ["mmap.enabled", "lazyload.enabled"];
@@ -82,7 +82,7 @@ export const collectionRoutes: Routes = {
       for (const p of (body.partitionNames as string[] | undefined) ?? []) {
         if (!coll.partitions.includes(p)) throw new DataPlaneError(Code.partitionNotFound, `partition not found[partition=${p}]`);
       }
-      const { state, progress } = loadState(coll);
+      const { state, progress } = loadState(coll, (body.partitionNames as string[] | undefined) ?? []);
       if (state === "LoadStateNotLoad") return { data: { loadState: state } };
       return { data: { loadProgress: new Int64(String(progress)), loadState: state }, extra: { message: "" } };
     },
@@ -138,7 +138,7 @@ export const collectionRoutes: Routes = {
   "collections/release": {
     spec: NAME,
     run(body, ctx) {
-      delete collection(ctx, body.collectionName as string).load;
+      releaseCollection(collection(ctx, body.collectionName as string));
       return { data: {} };
     },
   },

@@ -12,8 +12,10 @@ export class DataPlaneError extends Error {
 /** Milvus `merr` codes the emulator produces (names follow the server's constants). */
 export const Code = {
   collectionNotFound: 100,
+  collectionNotLoaded: 101,
   collectionLoaded: 104,
   partitionNotFound: 200,
+  partitionNotLoaded: 201,
   indexNotFound: 700,
   databaseNotFound: 800,
   invalidDatabaseName: 802,

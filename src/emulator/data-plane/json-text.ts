@@ -14,9 +14,31 @@ export class Int64 {
   constructor(readonly digits: string) {}
 }
 
+/** A float32 (search distances), written with the shortest digits that read back as the same float32, as Go does. */
+export class Float32 {
+  readonly value: number;
+  constructor(value: number) {
+    this.value = Math.fround(value);
+  }
+
+  toJSON(): number {
+    return Number(this.text());
+  }
+
+  text(): string {
+    if (!Number.isFinite(this.value)) return "null";
+    for (let digits = 1; digits <= 9; digits++) {
+      const candidate = Number(this.value.toPrecision(digits));
+      if (Math.fround(candidate) === this.value) return String(candidate);
+    }
+    return String(this.value);
+  }
+}
+
 /** Encodes a response value: sorted keys, HTML-escaped strings, {@link Int64} as bare digits. */
 export function encodeJson(value: unknown): string {
   if (value instanceof Int64) return value.digits;
+  if (value instanceof Float32) return value.text();
   if (value === null || value === undefined) return "null";
   if (typeof value === "string") return escapeString(value);
   if (typeof value === "number") return Number.isFinite(value) ? String(value) : "null";

@@ -3,7 +3,7 @@ import { checkName, collection, type Routes } from "./context";
 import { Code, DataPlaneError, invalidParameter } from "./errors";
 import { Int64 } from "./json-text";
 import type { BodySpec } from "./request-body";
-import { loadCollection } from "./load";
+import { isPartitionLoaded, loadPartitions, releasePartitions } from "./load";
 
 const ONE: BodySpec = { struct: "PartitionReq", fields: { dbName: "string", "collectionName!": "string", "partitionName!": "string" } };
 const MANY: BodySpec = { struct: "PartitionsReq", fields: { dbName: "string", "collectionName!": "string", "partitionNames!": "strings" } };
@@ -46,8 +46,9 @@ export const partitionRoutes: Routes = {
       const name = body.partitionName as string;
       if (name === "_default") throw new DataPlaneError(Code.unexpected, "default partition cannot be deleted");
       if (!coll.partitions.includes(name)) return { data: {} };
-      if (coll.load) throw invalidParameter("partition cannot be dropped, partition is loaded, please release it first");
+      if (isPartitionLoaded(coll, name)) throw invalidParameter("partition cannot be dropped, partition is loaded, please release it first");
       coll.partitions = coll.partitions.filter((p) => p !== name);
+      if (coll.loadedPartitions) coll.loadedPartitions = coll.loadedPartitions.filter((p) => p !== name);
       coll.rows = coll.rows.filter((r) => r.partition !== name);
       return { data: {} };
     },
@@ -59,8 +60,7 @@ export const partitionRoutes: Routes = {
       for (const p of body.partitionNames as string[]) {
         if (!coll.partitions.includes(p)) throw new DataPlaneError(Code.partitionNotFound, `partition not found[partition=${p}]`);
       }
-      // The emulator loads at collection granularity: loading any partition loads the collection.
-      loadCollection(ctx, coll);
+      loadPartitions(ctx, coll, body.partitionNames as string[]);
       return { data: {} };
     },
   },
@@ -72,7 +72,7 @@ export const partitionRoutes: Routes = {
       for (const p of names) {
         if (!coll.partitions.includes(p)) throw new DataPlaneError(Code.partitionNotFound, `partition not found[partition=${p}]`);
       }
-      if (coll.partitions.every((p) => names.includes(p))) delete coll.load;
+      releasePartitions(coll, names);
       return { data: {} };
     },
   },

@@ -14,6 +14,7 @@ import { accessRoutes } from "./access";
 import { privilegeGroupRoutes } from "./privilege-groups";
 import { entityRoutes } from "./entities";
 import { entityLookupRoutes } from "./entity-lookups";
+import { compactionRoutes } from "./compaction";
 import { importRoutes, settleImports, startImport, viewJob, type ImportJobView } from "./imports";
 import { runV1 } from "./v1";
 import { resolveObjectUnits } from "./import-access";
@@ -21,9 +22,9 @@ import { corsHeaders, credentialOf, readBody, sendJson, sendNotFound } from "./h
 import type { DataPlane, DataPlaneOptions } from "./index";
 
 const V2_ROUTES: Routes = {
-  ...collectionRoutes, ...indexRoutes, ...partitionRoutes, ...aliasRoutes, ...databaseRoutes, ...accessRoutes, ...privilegeGroupRoutes, ...entityRoutes, ...entityLookupRoutes, ...importRoutes,
+  ...collectionRoutes, ...indexRoutes, ...partitionRoutes, ...aliasRoutes, ...databaseRoutes, ...accessRoutes, ...privilegeGroupRoutes, ...entityRoutes, ...entityLookupRoutes, ...importRoutes, ...compactionRoutes,
 };
-const V1_PATHS = ["collections", "collections/create", "collections/describe", "collections/drop", "insert", "query", "get", "delete"];
+const V1_PATHS = ["collections", "collections/create", "collections/describe", "collections/drop", "insert", "query", "search", "get", "delete"];
 
 function isRoute(pathname: string): boolean {
   const v2 = /^\/v2\/vectordb\/(.+)$/.exec(pathname)?.[1];
@@ -31,7 +32,7 @@ function isRoute(pathname: string): boolean {
   return (v2 !== undefined && V2_ROUTES[v2] !== undefined) || (v1 !== undefined && V1_PATHS.includes(v1));
 }
 
-const READ_ONLY = /(^|\/)(list|describe|has|get_[a-z_]+|query|get|search)$|^collections$/;
+const READ_ONLY = /(^|\/)(list|describe|has|get_[a-z_]+|query|get|search|hybrid_search|advanced_search)$|^collections$/;
 
 /** The data plane plus access to its state (used by the self-hosted stand-in's authentication). */
 export interface InternalPlane extends DataPlane {

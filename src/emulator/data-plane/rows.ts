@@ -1,8 +1,7 @@
 /**
- * Entity rows: conversion of inserted/imported rows against the schema, and the small filter language
- * the emulator understands for queries (`a == 1`, `a in [1,2]`, `a > 0 and b != "x"`, …).
+ * Entity rows: conversion of inserted/imported rows against the schema, and the output shape of a stored
+ * row. Filters live in `filter/`.
  */
-import { invalidParameter } from "./errors";
 import { Int64 } from "./json-text";
 import { nextId, type CollectionState, type PlaneState } from "./state";
 import { VECTOR_TYPES } from "./collection-schema";
@@ -16,6 +15,8 @@ export function convertRow(state: PlaneState, coll: CollectionState, input: unkn
   const row: Record<string, unknown> = {};
   for (const field of coll.fields) {
     let value = source[field.name];
+    // Function outputs (a BM25 sparse field) are computed by the server, never sent.
+    if (field.isFunctionOutput) continue;
     if (field.autoId) {
       if (value !== undefined) return `the primary key ${field.name} is auto-generated, no need to insert it`;
       value = field.dataType === "Int64" ? nextId(state) : `${nextId(state)}`;
@@ -61,63 +62,6 @@ function checkValue(dataType: string, params: [string, string][], value: unknown
     return value.length !== expected ? "vector length diff from dimension" : undefined;
   }
   return undefined;
-}
-
-type Literal = string | number | boolean;
-interface Condition {
-  field: string;
-  op: string;
-  values: Literal[];
-}
-
-/** Parses a filter into OR-of-AND conditions; throws 1100 for anything outside the small language. */
-export function parseFilter(filter: string): Condition[][] {
-  const text = filter.trim();
-  if (text === "") return [];
-  return text.split(/\s+(?:or|OR|\|\|)\s+/).map((part) =>
-    part.split(/\s+(?:and|AND|&&)\s+/).map((clause) => {
-      const match = /^\(?\s*([A-Za-z_$][\w$]*)\s*(==|!=|>=|<=|>|<|in|not in)\s*(.+?)\s*\)?$/.exec(clause.trim());
-      if (!match) throw invalidParameter(`failed to create query plan: cannot parse expression: ${filter}`);
-      const raw = match[3]!;
-      const values = match[2]!.endsWith("in") ? splitList(raw, filter) : [literal(raw, filter)];
-      return { field: match[1]!, op: match[2]!, values };
-    }),
-  );
-}
-
-function splitList(raw: string, filter: string): Literal[] {
-  if (!raw.startsWith("[") || !raw.endsWith("]")) throw invalidParameter(`failed to create query plan: cannot parse expression: ${filter}`);
-  const inner = raw.slice(1, -1).trim();
-  return inner === "" ? [] : inner.split(",").map((v) => literal(v.trim(), filter));
-}
-
-function literal(raw: string, filter: string): Literal {
-  if (/^".*"$|^'.*'$/.test(raw)) return raw.slice(1, -1);
-  if (raw === "true" || raw === "false") return raw === "true";
-  const n = Number(raw);
-  if (raw !== "" && !Number.isNaN(n)) return n;
-  throw invalidParameter(`failed to create query plan: cannot parse expression: ${filter}`);
-}
-
-/** Whether a stored row matches parsed conditions (Int64 values are stored as decimal strings). */
-export function matches(row: Record<string, unknown>, conditions: Condition[][]): boolean {
-  if (conditions.length === 0) return true;
-  return conditions.some((all) => all.every((c) => test(row[c.field], c)));
-}
-
-function test(value: unknown, c: Condition): boolean {
-  const v = typeof value === "string" && typeof c.values[0] === "number" && /^-?\d+$/.test(value) ? Number(value) : value;
-  const first = c.values[0];
-  switch (c.op) {
-    case "==": return v === first;
-    case "!=": return v !== first;
-    case ">": return (v as number) > (first as number);
-    case ">=": return (v as number) >= (first as number);
-    case "<": return (v as number) < (first as number);
-    case "<=": return (v as number) <= (first as number);
-    case "in": return c.values.includes(v as Literal);
-    default: return !c.values.includes(v as Literal);
-  }
 }
 
 /** A stored row as returned by query: Int64 fields as big numbers (or strings when `int64AsString`). */

@@ -63,6 +63,11 @@ export interface CollectionState {
   indexes: IndexState[];
   /** `undefined` = not loaded. */
   load?: Transition;
+  /**
+   * Partition-level load: the partitions that are loaded while `load` is set. Absent = every partition
+   * (a collection load, and every snapshot written before partitions were loaded one by one).
+   */
+  loadedPartitions?: string[];
   rows: RowState[];
   createdAt: number;
 }
@@ -110,6 +115,8 @@ export interface PlaneState {
   imports: Record<string, ImportJobState>;
   /** Custom privilege groups (2.5): name -> privileges. */
   privilegeGroups: Record<string, string[]>;
+  /** Manual compactions: compaction ID -> collection ID (absent in older snapshots). */
+  compactions?: Record<string, string>;
 }
 
 /** A fresh data plane: the `default` database, the `root` user and the built-in roles. */

@@ -6,9 +6,11 @@ import { checkName, findCollection, goFormat, type PlaneContext, type Reply } fr
 import { Code, DataPlaneError } from "./errors";
 import { decodeBody, decodeObject, type BodySpec } from "./request-body";
 import { nextId, type CollectionState, type DatabaseState } from "./state";
-import { insertRows, queryRows } from "./entities";
-import { matches, outputRow, parseFilter } from "./rows";
-import { loadCollection, loadState } from "./load";
+import { insertRows, isCountQuery, queryRows } from "./entities";
+import { outputRow } from "./rows";
+import { v1Filter } from "./filter/surface";
+import { loadCollection, loadState, readablePartitions } from "./load";
+import { runSearch } from "./search";
 import { startTransition } from "./transitions";
 
 const V1_METRICS = ["L2", "IP", "COSINE", "HAMMING", "JACCARD"];
@@ -26,6 +28,10 @@ const SPECS: Record<string, BodySpec> = {
   query: {
     struct: "QueryReq",
     fields: { dbName: "string", "collectionName!": "string", outputFields: "strings", "filter!": "string", limit: "int32", offset: "int32" },
+  },
+  search: {
+    struct: "SearchReq",
+    fields: { dbName: "string", "collectionName!": "string", filter: "string", limit: "int32", offset: "int32", outputFields: "strings", "vector!": "any", params: "map" },
   },
 };
 
@@ -136,10 +142,57 @@ function query(body: Record<string, unknown>, ctx: PlaneContext): Reply {
   const name = body.collectionName as string;
   const coll = findCollection(db, name);
   if (!coll) throw new DataPlaneError(Code.collectionNotFound, `collection not found[database=${db.name}][collection=${name}]`);
-  const rows = queryRows(coll, body.filter as string, {
+  const predicate = v1Filter(body.filter as string, coll, "query");
+  const partitions = readablePartitions(coll, undefined, "query");
+  // The 2.3 handler always sends a limit (default 100), and the server refuses to count with one.
+  if (isCountQuery(body.outputFields as string[] | undefined)) throw new DataPlaneError(Code.unexpected, "count entities with pagination is not allowed");
+  const rows = queryRows(coll, predicate, {
     outputFields: body.outputFields as string[] | undefined,
     limit: body.limit as number | undefined,
     offset: body.offset as number | undefined,
+    partitions,
+    int64AsString: true,
+  });
+  return { data: rows };
+}
+
+/** v1 search: one vector, 2.3 filter texts, `params.radius`/`range_filter` (range_filter alone is 1801). */
+function search(body: Record<string, unknown>, ctx: PlaneContext): Reply {
+  const db = v1Database(ctx, body.dbName as string | undefined);
+  const name = body.collectionName as string;
+  const coll = findCollection(db, name);
+  if (!coll) throw new DataPlaneError(Code.collectionNotFound, `collection not found[database=${db.name}][collection=${name}]`);
+  // The 2.3 struct types `vector` as []float32 and `params` as map[string]float64: Go's decoder words the misfit.
+  const goKind = (v: unknown) => (Array.isArray(v) ? "array" : v === null ? "null" : typeof v === "object" ? "object" : typeof v === "boolean" ? "bool" : typeof v);
+  if (!Array.isArray(body.vector)) {
+    throw new DataPlaneError(Code.incorrectParameterFormat, `can only accept json format request, error: json: cannot unmarshal ${goKind(body.vector)} into Go struct field SearchReq.vector of type []float32`);
+  }
+  const badItem = (body.vector as unknown[]).find((v) => typeof v !== "number");
+  if (badItem !== undefined) {
+    throw new DataPlaneError(Code.incorrectParameterFormat, `can only accept json format request, error: json: cannot unmarshal ${goKind(badItem)} into Go struct field SearchReq.vector of type float32`);
+  }
+  const params = (body.params as Record<string, unknown> | undefined) ?? {};
+  const badParam = Object.values(params).find((v) => typeof v !== "number" && v !== null);
+  if (badParam !== undefined) {
+    throw new DataPlaneError(Code.incorrectParameterFormat, `can only accept json format request, error: json: cannot unmarshal ${goKind(badParam)} into Go struct field SearchReq.params of type float64`);
+  }
+  const radius = params.radius;
+  const rangeFilter = params.range_filter;
+  const numeric = (v: unknown) => v === undefined || typeof v === "number";
+  if (!numeric(radius) || !numeric(rangeFilter) || (rangeFilter !== undefined && radius === undefined)) {
+    throw new DataPlaneError(Code.incorrectParameterFormat, "can only accept json format request, error: invalid search params");
+  }
+  const predicate = v1Filter((body.filter as string | undefined) ?? "", coll, "search");
+  const partitions = readablePartitions(coll, undefined, "search");
+  const { rows } = runSearch(coll, {
+    queries: [body.vector],
+    predicate,
+    partitions,
+    limit: (body.limit as number | undefined) || 100,
+    offset: (body.offset as number | undefined) ?? 0,
+    radius: radius as number | undefined,
+    rangeFilter: rangeFilter as number | undefined,
+    outputFields: body.outputFields as string[] | undefined,
     int64AsString: true,
   });
   return { data: rows };
@@ -165,7 +218,9 @@ function getRows(body: Record<string, unknown>, ctx: PlaneContext): Reply {
   if (!coll) throw describeMissing(db, body.collectionName as string);
   const ids = idsOf(coll, body.id);
   const pk = coll.fields.find((f) => f.primaryKey)!;
-  const rows = coll.rows.filter((r) => ids.includes(String(r.data[pk.name])));
+  // get runs a query: only loaded partitions are visible (a v1 collection is loaded unless v2 released it).
+  const partitions = readablePartitions(coll, undefined, "query");
+  const rows = coll.rows.filter((r) => partitions.includes(r.partition) && ids.includes(String(r.data[pk.name])));
   return { data: rows.map((r) => outputRow(coll, r.data, (body.outputFields as string[] | undefined) ?? ["*"], true)) };
 }
 
@@ -181,8 +236,8 @@ function deleteRows(body: Record<string, unknown>, ctx: PlaneContext): Reply {
     const ids = idsOf(coll, body.id);
     coll.rows = coll.rows.filter((r) => !ids.includes(String(r.data[pk.name])));
   } else {
-    const conditions = parseFilter(body.filter as string);
-    coll.rows = coll.rows.filter((r) => !matches(r.data, conditions));
+    const predicate = v1Filter(body.filter as string, coll, "delete");
+    coll.rows = coll.rows.filter((r) => !predicate(r.data));
   }
   return { data: {} };
 }
@@ -194,6 +249,7 @@ const ROUTES: Record<string, { method: "GET" | "POST"; spec: BodySpec; run(body:
   "collections/drop": { method: "POST", spec: SPECS.drop!, run: drop },
   "insert": { method: "POST", spec: SPECS.insert!, run: insert },
   "query": { method: "POST", spec: SPECS.query!, run: query },
+  "search": { method: "POST", spec: SPECS.search!, run: search },
   "get": { method: "POST", spec: SPECS.get!, run: getRows },
   "delete": { method: "POST", spec: SPECS.delete!, run: deleteRows },
 };

@@ -128,6 +128,104 @@ describe("official SDK HttpClient against the data plane", () => {
     ok(await client.dropDatabase({ dbName: "sdkdb" }));
     expect(ok(await client.listCollections())).toEqual([]);
   });
+
+  it("serves an application: rich schema, partitions, filtered and partition-scoped search and query, count(*)", async () => {
+    type Row = Record<string, unknown>;
+    const rows = (res: { code: number; data?: unknown }) => ok(res as { code: number; data?: Row[] }) as Row[];
+    ok(
+      await client.createCollection({
+        collectionName: "shop",
+        schema: {
+          enableDynamicField: true,
+          fields: [
+            { fieldName: "sku", dataType: "Int64", isPrimary: true },
+            { fieldName: "name", dataType: "VarChar", elementTypeParams: { max_length: 64 } },
+            { fieldName: "price", dataType: "Double" },
+            { fieldName: "stock", dataType: "Int32", defaultValue: 0 },
+            { fieldName: "specs", dataType: "JSON" },
+            { fieldName: "tags", dataType: "Array", elementDataType: "VarChar", elementTypeParams: { max_capacity: 8, max_length: 16 } },
+            { fieldName: "discount", dataType: "Float", nullable: true },
+            { fieldName: "embedding", dataType: "FloatVector", elementTypeParams: { dim: 2 } },
+          ],
+        },
+        indexParams: [{ fieldName: "embedding", metricType: "L2", indexType: "AUTOINDEX" }],
+      } as unknown as Parameters<HttpClient["createCollection"]>[0]),
+    );
+    ok(await client.createPartition({ collectionName: "shop", partitionName: "outlet" }));
+    ok(await client.insert({ collectionName: "shop", data: [
+      { sku: 1, name: "red kettle", price: 30, stock: 5, specs: { watts: 1800, color: "red" }, tags: ["kitchen", "red"], discount: 0.1, embedding: [0, 0], brand: "acme" },
+      { sku: 2, name: "blue kettle", price: 35, specs: { watts: 2200, color: "blue" }, tags: ["kitchen"], embedding: [1, 0], brand: "zen" },
+      { sku: 3, name: "desk lamp", price: 20, stock: 2, specs: { watts: 40 }, tags: ["office"], embedding: [0, 3] },
+    ] }));
+    ok(await client.insert({ collectionName: "shop", partitionName: "outlet", data: [
+      { sku: 4, name: "old kettle", price: 10, stock: 1, specs: { watts: 1200 }, tags: ["kitchen", "used"], discount: 0.5, embedding: [0.5, 0], brand: "acme" },
+    ] } as Parameters<HttpClient["insert"]>[0]));
+
+    // Filters over scalar, JSON, array, nullable and dynamic fields.
+    const names = async (filter: string, extra: Row = {}) =>
+      rows(await client.query({ collectionName: "shop", filter, outputFields: ["name"], ...extra })).map((r) => r.name);
+    expect(await names('name like "%kettle" and price < 32')).toEqual(["red kettle", "old kettle"]);
+    expect(await names('specs["watts"] >= 1800')).toEqual(["red kettle", "blue kettle"]);
+    expect(await names('array_contains(tags, "kitchen") and not array_contains(tags, "used")')).toEqual(["red kettle", "blue kettle"]);
+    expect(await names("discount is null")).toEqual(["blue kettle", "desk lamp"]);
+    expect(await names('brand == "acme"')).toEqual(["red kettle", "old kettle"]);
+    expect(await names("stock == 0")).toEqual(["blue kettle"]);
+    expect(await names("10 < price <= 30 or sku in [2]")).toEqual(["red kettle", "blue kettle", "desk lamp"]);
+    expect(await names("", { partitionNames: ["outlet"] })).toEqual(["old kettle"]);
+
+    // count(*) with and without filter and partitions (int64 values come as strings: the client sends
+    // Accept-Type-Allow-Int64: false).
+    const count = async (filter: string, partitionNames?: string[]) =>
+      rows(await client.query({ collectionName: "shop", filter, outputFields: ["count(*)"], partitionNames }))[0]?.["count(*)"];
+    expect(await count("")).toBe("4");
+    expect(await count('array_contains(tags, "kitchen")')).toBe("3");
+    expect(await count("", ["_default"])).toBe("3");
+
+    // Search: exact L2 distances, filter, partitions, grouping, range.
+    const search = await client.search({ collectionName: "shop", data: [[0, 0]], limit: 3, outputFields: ["name"], filter: 'specs["watts"] > 100' });
+    expect(rows(search)).toEqual([
+      { sku: "1", name: "red kettle", distance: 0 },
+      { sku: "4", name: "old kettle", distance: 0.25 },
+      { sku: "2", name: "blue kettle", distance: 1 },
+    ]);
+    const outlet = await client.search({ collectionName: "shop", data: [[0, 0]], partitionNames: ["outlet"], outputFields: ["name"] } as Parameters<HttpClient["search"]>[0]);
+    expect(rows(outlet).map((r) => r.name)).toEqual(["old kettle"]);
+    const grouped = await client.search({ collectionName: "shop", data: [[0, 0]], groupingField: "brand", limit: 5, outputFields: ["brand"] });
+    expect(rows(grouped).map((r) => r.sku)).toEqual(["1", "2", "3"]);
+    const ranged = await client.search({ collectionName: "shop", data: [[0, 0]], outputFields: [], searchParams: { params: { radius: 2, range_filter: 0.2 } } });
+    expect(rows(ranged).map((r) => r.sku)).toEqual(["4", "2"]);
+
+    // Per-partition load: release the outlet, drop it, and reads stop seeing it.
+    ok(await client.releasePartitions({ collectionName: "shop", partitionNames: ["outlet"] }));
+    const unloaded = await client.query({ collectionName: "shop", filter: "", outputFields: ["sku"], partitionNames: ["outlet"] });
+    expect(unloaded).toMatchObject({ code: 201 });
+    ok(await client.dropPartition({ collectionName: "shop", partitionName: "outlet" }));
+    expect(await count("")).toBe("3");
+
+    // Through an alias, and as another user logging in with its own password.
+    ok(await client.createAlias({ collectionName: "shop", aliasName: "store" }));
+    expect(rows(await client.query({ collectionName: "store", filter: "price > 25", outputFields: ["count(*)"] }))).toEqual([{ "count(*)": "2" }]);
+    ok(await client.createUser({ userName: "clerk", password: "clerk-pass1" }));
+    const clerk = new HttpClient({ baseURL: `${standIn.url}/v2`, token: "clerk:clerk-pass1" });
+    expect(rows(await clerk.search({ collectionName: "store", data: [[1, 0]], limit: 1, outputFields: ["name"] }))).toEqual([{ sku: "2", name: "blue kettle", distance: 0 }]);
+    const intruder = new HttpClient({ baseURL: `${standIn.url}/v2`, token: "clerk:wrong" });
+    await expect(intruder.query({ collectionName: "store", filter: "", outputFields: ["sku"] })).rejects.toThrow(/401/);
+    ok(await client.dropAlias({ aliasName: "store" }));
+    ok(await client.dropUser({ userName: "clerk" }));
+
+    // Deletes by filter, compaction, and a query on a released collection.
+    ok(await client.delete({ collectionName: "shop", filter: 'specs["color"] == "blue"' }));
+    expect(await count("")).toBe("2");
+    const { compactionID } = ok(await client.compactCollection({ collectionName: "shop" }));
+    expect(compactionID).toBeGreaterThan(0);
+    const state = ok(await client.getCompactionState({ jobID: compactionID } as unknown as Parameters<HttpClient["getCompactionState"]>[0])) as unknown as { state: string };
+    expect(state.state).toBe("Completed");
+    ok(await client.releaseCollection({ collectionName: "shop" }));
+    const released = await client.query({ collectionName: "shop", filter: "sku > 0", outputFields: ["sku"] });
+    expect(released).toMatchObject({ code: 101 });
+    expect(released.message).toMatch(/^failed to query: collection not loaded\[collection=\d+\]$/);
+    ok(await client.dropCollection({ collectionName: "shop" }));
+  });
 });
 
 describe("official SDK HttpClient importing Parquet and CSV from an S3-compatible server", () => {
