@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { canonicalIndexFromDescribe, isNotFound, waitFor, type IndexDescription, type MilvusClient } from "../../client";
 import { canonicalMap } from "../shared/canonical-map";
-import { collectionRef, milvusClient, targetOf } from "../shared/data-plane-target";
+import { checkRetarget, collectionRef, milvusClient, targetOf } from "../shared/data-plane-target";
 import { IncompleteError } from "../shared/partial-state";
 import type { DiffPlan } from "../shared/plan";
 import { PENDING_RELOAD_KEY } from "../shared/reserved-properties";
@@ -160,7 +160,8 @@ async function read(ctx: RuntimeContext, id: string, state: IndexState): Promise
  * Only two kinds of change reach update (everything about the index itself replaces it): settings of the
  * provider (no call), and a new collection name, which the index follows when its collection was renamed.
  */
-async function update(ctx: RuntimeContext, _id: string, _olds: IndexState, news: IndexInputs): Promise<Observed> {
+async function update(ctx: RuntimeContext, _id: string, olds: IndexState, news: IndexInputs, plan: DiffPlan): Promise<Observed> {
+  if (plan.updates.includes("clusterId") || plan.updates.includes("endpoint")) await checkRetarget(ctx, olds, news);
   const mc = await milvusClient(ctx, news);
   const d = await describeIndex(mc, news).catch((e: unknown) => {
     if (isNotFound(e)) return undefined;
@@ -169,7 +170,7 @@ async function update(ctx: RuntimeContext, _id: string, _olds: IndexState, news:
   if (!d || mismatches(news, d).length > 0) {
     throw new Error(
       `CollectionIndex: collection "${news.collectionName}" has no index "${indexNameOf(news)}" like this one. An index follows its collection when the collection is renamed; ` +
-        `to move it to another collection, add the resource option replaceOnChanges: ["collectionName"] (the index is then rebuilt there).`,
+        "to move it to another collection, replace it: `pulumi up --replace <urn>` (the index is then built there).",
     );
   }
   if (news.waitForBuild !== false && d.indexState !== "Finished" && d.indexState !== undefined) return observe(await waitBuilt(ctx, mc, news), news);

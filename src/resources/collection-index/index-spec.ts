@@ -1,7 +1,9 @@
 /** The CollectionIndex's properties: one table, from which its class, check, diff and stored shape derive. */
 import { z } from "zod";
 import { canonicalMap } from "../shared/canonical-map";
-import { canonicalEndpoint, dataPlaneTarget, milvusName, refineTarget } from "../shared/data-plane-target";
+import { canonicalEndpoint, dataPlaneTarget, milvusName, refineTarget, retargetInPlace } from "../shared/data-plane-target";
+import { INDEXABLE_TYPES } from "../shared/field-types";
+import { isUnknown } from "../shared/unknowns";
 import type { DiffPlan } from "../shared/plan";
 import type { StateOf } from "../shared/resource-definition";
 import { defineSpec, input, output, type InputsOf, type Props } from "../shared/spec";
@@ -96,7 +98,7 @@ export const indexSpec = defineSpec({
   /**
    * The collection. When it changes because the collection was renamed, the index follows it in place (no
    * rebuild; the update checks the index is there under the new name). To move an index to another
-   * collection, use the resource option `replaceOnChanges: ["collectionName"]`.
+   * collection, replace it: `pulumi up --replace <urn>`.
    * @example docs.collectionName
    */
   collectionName: input(milvusName("collection name"), { change: "update" }),
@@ -125,7 +127,7 @@ export const indexSpec = defineSpec({
    * (create checks it anyway). No server call.
    * @example "FloatVector"
    */
-  fieldDataType: input(z.string().optional(), { change: "local" }),
+  fieldDataType: input(z.enum(INDEXABLE_TYPES).optional(), { change: "local" }),
   /** Wait until the build finishes (default true). Updates in place (no server call). */
   waitForBuild: input(z.boolean().optional(), { change: "local", default: true }),
   /** Take over an existing index of the same name if it matches (refused listing differences otherwise). Only read at create. */
@@ -150,21 +152,23 @@ export function refineIndex(v: IndexInputs, ctx: z.RefinementCtx): void {
   const metricKind =
     metric === undefined ? undefined : (BINARY_METRICS as readonly string[]).includes(metric) ? "binary" : metric === "BM25" ? "sparse" : (FLOAT_METRICS as readonly string[]).includes(metric) ? "float" : "unknown";
   if (metricKind === "unknown") issue(["metricType"], `unknown metric type ${metric}`);
-  const fieldKind = vectorKindOf(v.fieldDataType) ?? (metricKind === "binary" ? "binary" : undefined);
+  // A field type preview cannot know yet is checked at create, against the real field.
+  const fieldType = isUnknown(v.fieldDataType) ? undefined : v.fieldDataType;
+  const fieldKind = vectorKindOf(fieldType) ?? (metricKind === "binary" ? "binary" : undefined);
   if (indexKind === "scalar" || (indexKind === "any" && fieldKind === "scalar")) {
     if (metric !== undefined) issue(["metricType"], `an index on a scalar field takes no metric type`);
-    if (fieldKind !== undefined && fieldKind !== "scalar") issue(["indexType"], `${v.indexType} cannot index a ${v.fieldDataType ?? "vector"} field`);
+    if (fieldKind !== undefined && fieldKind !== "scalar") issue(["indexType"], `${v.indexType} cannot index a ${fieldType ?? "vector"} field`);
   } else {
     if (metric === undefined && indexKind !== "any") issue(["metricType"], `${v.indexType} needs a metric type`);
     if (fieldKind === "binary" && indexKind !== "binary" && indexKind !== "any") issue(["indexType"], `${v.indexType} cannot index a binary vector: use BIN_FLAT or BIN_IVF_FLAT`);
     if (fieldKind === "binary" && metricKind !== undefined && metricKind !== "binary") issue(["metricType"], "binary vectors need HAMMING or JACCARD");
     if (indexKind === "binary" && metricKind !== undefined && metricKind !== "binary") issue(["metricType"], `${v.indexType} needs HAMMING or JACCARD`);
-    if (fieldKind === "scalar") issue(["indexType"], `${v.indexType} is a vector index; ${v.fieldDataType} is a scalar field`);
+    if (fieldKind === "scalar") issue(["indexType"], `${v.indexType} is a vector index; ${fieldType} is a scalar field`);
     if ((indexKind === "sparse" || fieldKind === "sparse") && metric !== undefined && !(SPARSE_METRICS as readonly string[]).includes(metric)) issue(["metricType"], "sparse vectors need IP or BM25");
     if (indexKind === "float" && fieldKind === "sparse") issue(["indexType"], `${v.indexType} cannot index a sparse vector`);
     if (indexKind === "float" && metricKind === "sparse") issue(["metricType"], `${v.indexType} does not support BM25`);
   }
-  if (v.indexType === "INVERTED" && v.fieldDataType === "JSON" && (v.params?.json_path === undefined || v.params?.json_cast_type === undefined)) {
+  if (v.indexType === "INVERTED" && fieldType === "JSON" && (v.params?.json_path === undefined || v.params?.json_cast_type === undefined)) {
     issue(["params"], "an INVERTED index on a JSON field needs json_path and json_cast_type");
   }
   const parsed = (PARAMS[v.indexType] ?? NO_PARAMS).safeParse(v.params ?? {});
@@ -182,8 +186,17 @@ export function refineIndex(v: IndexInputs, ctx: z.RefinementCtx): void {
 
 /** One index per field, and a name unique per collection: the old index goes first unless both move. */
 export function adjustIndexPlan(plan: DiffPlan, olds: IndexState, news: Props): void {
+  retargetInPlace(plan, olds, news);
   if (plan.replaces.length === 0) return;
-  plan.deleteBeforeReplace = olds.fieldName === news.fieldName && olds.collectionName === news.collectionName && canonicalEndpoint(olds.endpoint) === canonicalEndpoint(news.endpoint) && olds.clusterId === news.clusterId;
+  if (typeof news.collectionName === "string" && !isUnknown(news.collectionName) && news.collectionName !== olds.collectionName) {
+    // The old index lives on under the collection's new name, where the replacement would collide with it.
+    throw new Error(
+      `CollectionIndex "${String(olds.indexName ?? olds.fieldName)}": collectionName changes ("${String(olds.collectionName)}" → "${news.collectionName}") in the same update that replaces the index (${plan.replaces.join(", ")}). ` +
+        "Apply them one at a time: first the rename (the index follows it), then the index change.",
+    );
+  }
+  // One index per field on a collection: the old one goes first unless the index moves to another target.
+  plan.deleteBeforeReplace = olds.fieldName === news.fieldName && canonicalEndpoint(olds.endpoint) === canonicalEndpoint(news.endpoint) && olds.clusterId === news.clusterId && (olds.dbName ?? "default") === (news.dbName ?? "default");
   // The new index is built on the new collection name directly: nothing to follow.
   plan.updates = plan.updates.filter((k) => k !== "collectionName");
 }

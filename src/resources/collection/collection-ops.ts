@@ -1,7 +1,7 @@
 /** Collection operations against the Milvus REST v2 data plane (run time only); REST v1 in collection-v1-ops. */
 import { isAlreadyExists, isNotFound, waitFor, type CollectionDescription, type MilvusClient } from "../../client";
 import { canonicalMap } from "../shared/canonical-map";
-import { collectionRef, milvusClient, targetOf } from "../shared/data-plane-target";
+import { checkRetarget, collectionRef, milvusClient, targetOf } from "../shared/data-plane-target";
 import { IncompleteError } from "../shared/partial-state";
 import { DESCRIPTION_KEY, RESERVED_KEYS } from "../shared/reserved-properties";
 import type { DiffPlan } from "../shared/plan";
@@ -173,6 +173,7 @@ async function read(ctx: RuntimeContext, id: string, state: CollectionState): Pr
 async function update(ctx: RuntimeContext, id: string, olds: CollectionState, news: CollectionInputs, plan: DiffPlan): Promise<Observed> {
   // Over v1 only local settings change in place (the plan replaces everything else).
   if (news.apiVersion === "v1") return {};
+  if (plan.updates.includes("clusterId") || plan.updates.includes("endpoint")) await checkRetarget(ctx, olds, news);
   const mc = await milvusClient(ctx, news);
   let ref = collectionRef({ collectionName: olds.collectionName ?? news.collectionName, dbName: news.dbName });
   const step = { now: "describe" };

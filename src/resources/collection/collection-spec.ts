@@ -1,17 +1,14 @@
 /** The Collection's properties: one table, from which its class, check, diff and stored shape derive. */
 import { z } from "zod";
 import { canonicalMap } from "../shared/canonical-map";
-import { canonicalEndpoint, dataPlaneTarget, milvusName, refineTarget } from "../shared/data-plane-target";
+import { canonicalEndpoint, dataPlaneTarget, milvusName, refineTarget, retargetInPlace } from "../shared/data-plane-target";
+import { DATA_TYPES, ELEMENT_TYPES, VECTOR_TYPES } from "../shared/field-types";
 import type { DiffPlan } from "../shared/plan";
 import type { StateOf } from "../shared/resource-definition";
 import { defineSpec, input, output, type InputsOf, type Props } from "../shared/spec";
 import { strictObject } from "../shared/strict-object";
 import { addableFields, canonicalFields } from "./collection-canonical";
 
-export const SCALAR_TYPES = ["Bool", "Int8", "Int16", "Int32", "Int64", "Float", "Double", "VarChar", "JSON", "Array"] as const;
-export const VECTOR_TYPES = ["FloatVector", "BinaryVector", "Float16Vector", "BFloat16Vector", "SparseFloatVector", "Int8Vector"] as const;
-export const DATA_TYPES = [...SCALAR_TYPES, ...VECTOR_TYPES] as const;
-export const ELEMENT_TYPES = ["Bool", "Int8", "Int16", "Int32", "Int64", "Float", "Double", "VarChar"] as const;
 export const CONSISTENCY_LEVELS = ["Strong", "Session", "Bounded", "Eventually", "Customized"] as const;
 export const DEFAULT_COLLECTION_WAIT_SECONDS = 10 * 60;
 
@@ -175,6 +172,7 @@ const fieldsOf = (p: Props): FieldInput[] => ((p.schema as { fields?: FieldInput
  * replacement that keeps the name drops the old collection first, and carries a rename with it.
  */
 export function adjustCollectionPlan(plan: DiffPlan, olds: CollectionState, news: Props): void {
+  retargetInPlace(plan, olds, news);
   if (plan.replaces.includes("schema") && addableFields(fieldsOf(olds), fieldsOf(news))) {
     plan.replaces = plan.replaces.filter((k) => k !== "schema");
     plan.updates.push("schema");

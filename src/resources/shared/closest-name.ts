@@ -24,7 +24,7 @@ export function closestName(name: string, known: readonly string[]): string | un
   let best: { name: string; score: number } | undefined;
   for (const k of known) {
     const kl = k.toLowerCase();
-    const score = kl === lower ? 0 : lower.startsWith(kl) || kl.startsWith(lower) ? 1 : editDistance(lower, kl);
+    const score = kl === lower ? 0 : lower.includes(kl) || kl.includes(lower) ? 1 : editDistance(lower, kl);
     if (best === undefined || score < best.score) best = { name: k, score };
   }
   if (!best) return undefined;

@@ -7,7 +7,9 @@ import { z } from "zod";
 import { MilvusClient, ZillizClient } from "../../client";
 import { requireApiKey } from "./provider-config";
 import type { RuntimeContext } from "./runtime-context";
+import type { DiffPlan } from "./plan";
 import { input, type Props } from "./spec";
+import { containsUnknown } from "./unknowns";
 
 /** Milvus name rule for databases, collections, fields, indexes: a letter or `_` first, then letters, digits, `_`. */
 export const MILVUS_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,254}$/;
@@ -110,4 +112,30 @@ export function targetOf(p: Props): TargetInputs {
 /** `{ collectionName, dbName? }` as the data-plane client takes it. */
 export function collectionRef(p: { collectionName: string; dbName?: string }): { collectionName: string; dbName?: string } {
   return { collectionName: p.collectionName, ...(p.dbName ? { dbName: p.dbName } : {}) };
+}
+
+/**
+ * Switching between the two wirings of one target (`endpoint: cluster.connectAddress` ↔ `clusterId: cluster.id`)
+ * is not a new object: it plans an update, which {@link checkRetarget} verifies when applied. A new value that is
+ * still unknown (a new cluster) keeps the replacement.
+ */
+export function retargetInPlace(plan: DiffPlan, olds: Props, news: Props): void {
+  const wiring = (p: Props) => (p.clusterId !== undefined ? "cluster" : p.endpoint !== undefined ? "endpoint" : "none");
+  if (wiring(olds) === wiring(news) || wiring(olds) === "none" || wiring(news) === "none") return;
+  if (containsUnknown(news.clusterId) || containsUnknown(news.endpoint)) return;
+  const keys = ["clusterId", "endpoint"];
+  plan.replaces = plan.replaces.filter((k) => !keys.includes(k));
+  for (const k of keys) if (!plan.updates.includes(k)) plan.updates.push(k);
+}
+
+/** The apply-time half of {@link retargetInPlace}: both wirings must reach the same data plane. */
+export async function checkRetarget(ctx: RuntimeContext, olds: Props, news: TargetInputs): Promise<void> {
+  const before = canonicalEndpoint(await resolveEndpoint(ctx, targetOf(olds)));
+  const after = canonicalEndpoint(await resolveEndpoint(ctx, news));
+  if (before !== after) {
+    throw new Error(
+      `clusterId/endpoint: the new target (${String(after)}) is not the data plane this object lives on (${String(before)}). ` +
+        "To move the object, replace it: `pulumi up --replace <urn>`.",
+    );
+  }
 }

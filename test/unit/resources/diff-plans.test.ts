@@ -283,7 +283,9 @@ const indexRows: Row[] = [
   { name: "metricType change: replace", olds: idxState, news: { ...idxIn, metricType: "L2" }, changes: true, replaces: ["metricType"], dbr: true },
   { name: "indexName change: replace, same field deletes first", olds: idxState, news: { ...idxIn, indexName: "vec_hnsw" }, changes: true, replaces: ["indexName"], dbr: true },
   { name: "another field: replace, created first", olds: idxState, news: { ...idxIn, fieldName: "vec2" }, changes: true, replaces: ["fieldName", "indexName"], dbr: false },
-  { name: "params change with a collection rename: replace only (the new index is built under the new name)", olds: idxState, news: { ...idxIn, collectionName: "docs_v2", params: { M: 32 } }, changes: true, replaces: ["params"], updates: [] },
+  // The old index lives on under the renamed collection, where a replacement would collide with it.
+  { name: "params change with a collection rename in one up: refused at preview, one at a time", olds: idxState, news: { ...idxIn, collectionName: "docs_v2", params: { M: 32 } }, throws: [/collectionName changes \("docs" → "docs_v2"\)/, /one at a time/] },
+  { name: "endpoint wiring → clusterId wiring: update checked at apply, not a replace", olds: { ...idxEpIn, indexState: "Finished", stateVersion: 2 }, news: idxIn, changes: true, replaces: [], updates: ["token", "clusterId", "endpoint"] },
   { name: "unknown params: update (diffed again at apply)", olds: idxState, news: { ...idxIn, params: { M: UNKNOWN, efConstruction: 200 } }, changes: true, updates: ["params"] },
   // AUTOINDEX and the server's metric.
   { name: "AUTOINDEX without metricType vs a stored server-filled COSINE: no change", olds: { ...autoState, metricType: "COSINE" }, news: autoIn, changes: false },
