@@ -18,6 +18,11 @@
  *   submits the import again (rows double).
  * - "defect 2": the rename previews a replace of the CollectionIndex and the ImportJob; the up fails
  *   (`index "vec" already exists`) and re-imports.
+ * Note on issue 8's "rename → 1 update": in a preview the dependants' `collectionName` (= docs.collectionName)
+ * is unknown, so by kernel-interface §2/§3 the index and the import job plan an update too (the index
+ * follows, the job records the new name, neither calls the server to change anything). The test asserts
+ * that: the Collection updates, nothing is replaced, created or deleted, no index is created or dropped,
+ * nothing is imported, the row count stays.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEmulator, type TestEmulator } from "../support/emulator";
@@ -135,8 +140,10 @@ describe("data-plane resources never rebuild or re-run what exists", () => {
     }
     try {
       await emulator.control.clearCalls();
+      // Done means "refresh after the job record expired → 0 changes".
       const refresh = await test!.stack.refresh();
       expect(refresh.summary.resourceChanges).not.toHaveProperty("delete");
+      expect(refresh.summary.resourceChanges).not.toHaveProperty("update");
       const after = (await stateResources(test!.stack)).find((r) => r.type === "pulumi-nodejs:dynamic/zilliz:ImportJob");
       expect(after, "the ImportJob is still in the stack").toBeDefined();
       expect(after!.id).toBe(before.id);
@@ -175,6 +182,12 @@ describe("data-plane resources never rebuild or re-run what exists", () => {
     expect(await rowCount(emulator, connectAddress, "docs_renamed")).toBe(ROWS);
     const described = await dataPlane(emulator, connectAddress, "indexes/describe", { collectionName: "docs_renamed", indexName: "vec" });
     expect(described.data[0]).toMatchObject({ indexType: "HNSW", metricType: "COSINE", fieldName: "vec" });
+    // The index and the import job now record the new name (kernel-interface §3).
+    const stored = await stateResources(test!.stack);
+    for (const type of ["CollectionIndex", "ImportJob"]) {
+      const r = stored.find((x) => x.type === `pulumi-nodejs:dynamic/zilliz:${type}` && x.urn.endsWith(type === "ImportJob" ? "::load" : "::vec"))!;
+      expect(r.outputs.collectionName, type).toBe("docs_renamed");
+    }
     await test!.stack.preview({ expectNoChanges: true });
   });
 });
