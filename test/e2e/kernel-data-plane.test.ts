@@ -16,6 +16,8 @@
  * - "defect 4, forced AUTOINDEX": the same refresh failure (no build params in the answer).
  * - "defect 3": refresh after the job record expired drops the ImportJob (read returns {}), and the next up
  *   submits the import again (rows double).
+ * - "defect 2 with the README wiring": the first up fails at check (Collection/CollectionIndex require
+ *   `endpoint` and do not know `clusterId`).
  * - "defect 2": the rename previews a replace of the CollectionIndex and the ImportJob; the up fails
  *   (`index "vec" already exists`) and re-imports.
  * Note on issue 8's "rename → 1 update": in a preview the dependants' `collectionName` (= docs.collectionName)
@@ -163,31 +165,83 @@ describe("data-plane resources never rebuild or re-run what exists", () => {
 
   it("defect 2: renaming a collection that has an index and a completed import: 0 replaces, the index follows, no second import", async () => {
     docsName = "docs_renamed";
-    const { result, steps } = await previewSteps(test!.stack);
-    expect(result.changeSummary).not.toHaveProperty("replace");
-    expect(result.changeSummary).not.toHaveProperty("create");
-    expect(result.changeSummary).not.toHaveProperty("delete");
-    expect(steps.find((s) => s.type === "Collection" && s.name === "docs")?.op).toBe("update");
-    for (const s of steps) expect(["same", "update"], `${s.type} ${s.name} plans ${s.op}`).toContain(s.op);
+    await expectRenameFollows(emulator, test!, clusterId, connectAddress);
+  });
+});
 
-    await emulator.control.clearCalls();
-    const { result: up, steps: done } = await upSteps(test!.stack);
-    expect(up.summary.result).toBe("succeeded");
-    expect(changedSteps(done).filter((s) => !s.endsWith(": update"))).toEqual([]);
-    expect(done.find((s) => s.type === "Collection" && s.name === "docs")?.op).toBe("update");
-    const calls = await emulator.control.calls();
-    expect(importSubmissions(calls)).toBe(0);
-    expect(countCalls(calls, (c) => c.target === clusterId && /\/indexes\/(create|drop)$/.test(c.path))).toBe(0);
-    expect(countCalls(calls, (c) => c.target === clusterId && /\/collections\/rename$/.test(c.path))).toBe(1);
-    expect(await rowCount(emulator, connectAddress, "docs_renamed")).toBe(ROWS);
-    const described = await dataPlane(emulator, connectAddress, "indexes/describe", { collectionName: "docs_renamed", indexName: "vec" });
-    expect(described.data[0]).toMatchObject({ indexType: "HNSW", metricType: "COSINE", fieldName: "vec" });
-    // The index and the import job now record the new name (kernel-interface §3).
-    const stored = await stateResources(test!.stack);
-    for (const type of ["CollectionIndex", "ImportJob"]) {
-      const r = stored.find((x) => x.type === `pulumi-nodejs:dynamic/zilliz:${type}` && x.urn.endsWith(type === "ImportJob" ? "::load" : "::vec"))!;
-      expect(r.outputs.collectionName, type).toBe("docs_renamed");
-    }
-    await test!.stack.preview({ expectNoChanges: true });
+/**
+ * The program has just renamed collection "docs" to "docs_renamed" (index "vec", import job "load"):
+ * preview and up replace, create and delete nothing; the index and the job follow without calls that
+ * create, drop or import; the rows stay.
+ */
+async function expectRenameFollows(emulator: TestEmulator, test: TestStack, clusterId: string, connectAddress: string): Promise<void> {
+  const { result, steps } = await previewSteps(test.stack);
+  expect(result.changeSummary).not.toHaveProperty("replace");
+  expect(result.changeSummary).not.toHaveProperty("create");
+  expect(result.changeSummary).not.toHaveProperty("delete");
+  expect(steps.find((s) => s.type === "Collection" && s.name === "docs")?.op).toBe("update");
+  for (const s of steps) expect(["same", "update"], `${s.type} ${s.name} plans ${s.op}`).toContain(s.op);
+
+  await emulator.control.clearCalls();
+  const { result: up, steps: done } = await upSteps(test.stack);
+  expect(up.summary.result).toBe("succeeded");
+  expect(changedSteps(done).filter((s) => !s.endsWith(": update"))).toEqual([]);
+  expect(done.find((s) => s.type === "Collection" && s.name === "docs")?.op).toBe("update");
+  const calls = await emulator.control.calls();
+  expect(importSubmissions(calls)).toBe(0);
+  expect(countCalls(calls, (c) => c.target === clusterId && /\/indexes\/(create|drop)$/.test(c.path))).toBe(0);
+  expect(countCalls(calls, (c) => c.target === clusterId && /\/collections\/rename$/.test(c.path))).toBe(1);
+  expect(await rowCount(emulator, connectAddress, "docs_renamed")).toBe(ROWS);
+  const described = await dataPlane(emulator, connectAddress, "indexes/describe", { collectionName: "docs_renamed", indexName: "vec" });
+  expect(described.data[0]).toMatchObject({ indexType: "HNSW", metricType: "COSINE", fieldName: "vec" });
+  // The index and the import job now record the new name (kernel-interface §3).
+  const stored = await stateResources(test.stack);
+  for (const type of ["CollectionIndex", "ImportJob"]) {
+    const r = stored.find((x) => x.type === `pulumi-nodejs:dynamic/zilliz:${type}` && x.urn.endsWith(type === "ImportJob" ? "::load" : "::vec"))!;
+    expect(r.outputs.collectionName, type).toBe("docs_renamed");
+  }
+  await test.stack.preview({ expectNoChanges: true });
+}
+
+describe("defect 2 with the README wiring (clusterId: cluster.id)", () => {
+  let emulator: TestEmulator;
+  let test: TestStack | undefined;
+  let docsName = "docs";
+  let clusterId = "";
+  let connectAddress = "";
+
+  beforeAll(async () => {
+    emulator = await startTestEmulator({ legacyPort: false });
+    test = await inlineStack({
+      projectName: "kernel-rename-readme",
+      config: emulatorConfig(emulator),
+      program: async () => {
+        const c = new zilliz.Cluster("search", dedicated("rename-readme"));
+        const docs = new zilliz.Collection("docs", { clusterId: c.id, collectionName: docsName, schema: DOCS_SCHEMA });
+        const vec = new zilliz.CollectionIndex("vec", {
+          clusterId: c.id,
+          collectionName: docs.collectionName,
+          fieldName: "vec",
+          indexType: "HNSW",
+          metricType: "COSINE",
+          params: { M: 16, efConstruction: 64 },
+        });
+        const job = new zilliz.ImportJob("load", { clusterId: c.id, collectionName: docs.collectionName, objectUrls: [ROWS_URL] }, { dependsOn: [vec] });
+        return { clusterId: c.clusterId, connectAddress: c.connectAddress, importedRows: job.importedRows };
+      },
+    });
+  });
+  afterAll(async () => {
+    await test?.cleanup();
+    await emulator?.close();
+  });
+
+  it("renaming a collection that has an index and a completed import: 0 replaces, the index follows, no second import", async () => {
+    const up = await test!.stack.up();
+    expect(up.outputs.importedRows.value).toBe(ROWS);
+    clusterId = up.outputs.clusterId.value;
+    connectAddress = up.outputs.connectAddress.value;
+    docsName = "docs_renamed";
+    await expectRenameFollows(emulator, test!, clusterId, connectAddress);
   });
 });
