@@ -45,7 +45,8 @@ function observe(d: IndexDescription, written: { indexType?: string }): Observed
     indexName: c.indexName,
     ...(forcedAuto ? {} : { indexType: c.indexType }),
     ...(c.metricType ? { metricType: c.metricType } : {}),
-    ...(d.indexParams === undefined || forcedAuto ? {} : { params: c.params }),
+    // The client reads a missing `indexParams` as an empty list: only a list with entries reports params.
+    ...((d.indexParams ?? []).length === 0 || forcedAuto ? {} : { params: c.params }),
     indexState: d.indexState ?? "",
   };
 }

@@ -101,7 +101,8 @@ export const indexSpec = defineSpec({
    * collection, replace it: `pulumi up --replace <urn>`.
    * @example docs.collectionName
    */
-  collectionName: input(milvusName("collection name"), { change: "update" }),
+  // Unknown only while the collection is replaced (a rename keeps it known): the index goes with it.
+  collectionName: input(milvusName("collection name"), { change: "update", whenUnknown: "replace" }),
   /** The field to index. Changing it replaces the index. @example "vec" */
   fieldName: input(milvusName("field name"), { change: "replace" }),
   /** Index name, default the field name. Changing it replaces the index. @example "vec_hnsw" */

@@ -1,7 +1,7 @@
 /** The Collection's properties: one table, from which its class, check, diff and stored shape derive. */
 import { z } from "zod";
 import { canonicalMap } from "../shared/canonical-map";
-import { canonicalEndpoint, dataPlaneTarget, milvusName, refineTarget, retargetInPlace } from "../shared/data-plane-target";
+import { dataPlaneTarget, milvusName, refineTarget, retargetInPlace } from "../shared/data-plane-target";
 import { DATA_TYPES, ELEMENT_TYPES, VECTOR_TYPES } from "../shared/field-types";
 import type { DiffPlan } from "../shared/plan";
 import type { StateOf } from "../shared/resource-definition";
@@ -184,8 +184,10 @@ export function adjustCollectionPlan(plan: DiffPlan, olds: CollectionState, news
     plan.updates = plan.updates.filter((k) => !server.includes(k));
   }
   if (plan.replaces.length === 0) return;
-  // A name is unique per database: when the replacement keeps the name, the old one must go first.
-  plan.deleteBeforeReplace = olds.collectionName === news.collectionName && (olds.dbName ?? "default") === (news.dbName ?? "default") && canonicalEndpoint(olds.endpoint) === canonicalEndpoint(news.endpoint) && olds.clusterId === news.clusterId;
+  // Always delete first: a name is unique per database, and the engine then also replaces the indexes that
+  // go with the old collection (it diffs them with the collection's name unknown), instead of leaving them
+  // in the stack while the drop takes them from the server.
+  plan.deleteBeforeReplace = true;
   // A rename rides along with a replacement: the new collection simply gets the new name.
   plan.updates = plan.updates.filter((k) => !["collectionName", "description", "properties", "schema", "loaded"].includes(k));
 }

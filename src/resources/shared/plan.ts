@@ -24,7 +24,8 @@ export interface DiffPlan {
  * Unknown values (preview's placeholder for an output of a resource that is being created or updated) never
  * plan a replacement on their own: they plan an update, and at apply time the engine diffs again with the
  * real value and replaces only if it really moved. A property marked `whenUnknown: "replace"` is the
- * exception (an unknown `clusterId: cluster.id` can only mean a new cluster).
+ * exception: its value can only be unknown when what it names is being replaced (a `clusterId: cluster.id`,
+ * an index's `collectionName` while its collection is replaced), and the object goes with it.
  */
 export function planFromSpec(spec: Spec, olds: Props, news: Props): DiffPlan {
   const replaces: string[] = [];
@@ -34,7 +35,7 @@ export function planFromSpec(spec: Spec, olds: Props, news: Props): DiffPlan {
     const nv = news[key];
     // An unset input whose default depends on an unknown one (cuType's default depends on the plan) is unknown too.
     if (containsUnknown(nv) || (nv === undefined && defaultReadsUnknown(prop, news))) {
-      (prop.change === "replace" && prop.whenUnknown === "replace" ? replaces : updates).push(key);
+      (prop.whenUnknown === "replace" ? replaces : updates).push(key);
       continue;
     }
     // Unset means "what the server chose": nothing to compare.

@@ -44,9 +44,11 @@ export interface InputProp<T extends z.ZodType = z.ZodType> {
   /** The canonical form two values are compared in (after the default is applied), e.g. lower-cased URLs. */
   readonly canonical?: (value: unknown, props: Props) => unknown;
   /**
-   * What an unknown value (preview's placeholder) plans for a `replace` property: `update` (default: the
-   * engine diffs again with the real value at apply time and replaces only if it really moved) or
-   * `replace` (an unknown value can only mean the target itself is new, e.g. `clusterId: cluster.id`).
+   * What an unknown value (preview's placeholder) plans: `update` (default: the engine diffs again with the
+   * real value at apply time and replaces only if it really moved) or `replace` (an unknown value can only
+   * mean the object it names is being replaced, e.g. `clusterId: cluster.id`, or an index's
+   * `collectionName` while the collection is replaced; the engine also asks this when it replaces a
+   * resource delete-first, to learn which dependants go with it).
    */
   readonly whenUnknown?: "update" | "replace";
 }

@@ -200,10 +200,10 @@ const collectionRows: Row[] = [
   { name: "clusterId known and the same, endpoint absent: no change", olds: colState, news: { ...colIn }, changes: false },
   { name: "unknown endpoint (cluster.connectAddress while the cluster updates): update, not replace", olds: colEpState, news: { ...colEpIn, endpoint: UNKNOWN }, changes: true, updates: ["endpoint"] },
   { name: "unknown clusterId (cluster.id of a new cluster): replace", olds: colState, news: { ...colIn, clusterId: UNKNOWN }, changes: true, replaces: ["clusterId"] },
-  { name: "another cluster: replace, created first (another cluster)", olds: colState, news: { ...colIn, clusterId: "in01-2" }, changes: true, replaces: ["clusterId"], dbr: false },
+  { name: "another cluster: replace, deleted first (so the engine replaces its indexes too)", olds: colState, news: { ...colIn, clusterId: "in01-2" }, changes: true, replaces: ["clusterId"], dbr: true },
   { name: "endpoint spelt differently (trailing slash, upper-case host): no change", olds: colEpState, news: { ...colEpIn, endpoint: "https://IN01-1.api.gcp-us-west1.zillizcloud.com/" }, changes: false },
-  { name: "another endpoint: replace, created first", olds: colEpState, news: { ...colEpIn, endpoint: "https://in01-2.api.gcp-us-west1.zillizcloud.com" }, changes: true, replaces: ["endpoint"], dbr: false },
-  { name: "another database: replace, created first", olds: colState, news: { ...colIn, dbName: "analytics" }, changes: true, replaces: ["dbName"], dbr: false },
+  { name: "another endpoint: replace, deleted first", olds: colEpState, news: { ...colEpIn, endpoint: "https://in01-2.api.gcp-us-west1.zillizcloud.com" }, changes: true, replaces: ["endpoint"], dbr: true },
+  { name: "another database: replace, deleted first", olds: colState, news: { ...colIn, dbName: "analytics" }, changes: true, replaces: ["dbName"], dbr: true },
   { name: "new token: local update", olds: colEpState, news: { ...colEpIn, token: "db_admin:q" }, changes: true, updates: ["token"] },
   // Names and description.
   { name: "rename in place", olds: colState, news: { ...colIn, collectionName: "docs_v2" }, changes: true, updates: ["collectionName"] },
@@ -221,7 +221,7 @@ const collectionRows: Row[] = [
   { name: "a dim changed: replace", olds: colState, news: { ...colIn, schema: { fields: [pkField, { ...vecField, dim: 16 }] } }, changes: true, replaces: ["schema"], dbr: true },
   { name: "a field renamed: replace", olds: colState, news: { ...colIn, schema: { fields: [pkField, { ...vecField, name: "embedding" }] } }, changes: true, replaces: ["schema"] },
   { name: "a field made nullable: replace", olds: withFields(colState, { ...nullableTag, nullable: false }), news: withFields(colIn, nullableTag), changes: true, replaces: ["schema"] },
-  { name: "schema change with a rename: replace, the new name rides along, created first", olds: colState, news: { ...colIn, collectionName: "docs_v2", schema: { fields: [pkField, { ...vecField, dim: 16 }] } }, changes: true, replaces: ["schema"], updates: [], dbr: false },
+  { name: "schema change with a rename: replace, the new name rides along, deleted first", olds: colState, news: { ...colIn, collectionName: "docs_v2", schema: { fields: [pkField, { ...vecField, dim: 16 }] } }, changes: true, replaces: ["schema"], updates: [], dbr: true },
   { name: "schema change with a description: the description rides along", olds: colState, news: { ...colIn, description: "d", schema: { fields: [pkField, { ...vecField, dim: 16 }] } }, changes: true, replaces: ["schema"], updates: [], dbr: true },
   { name: "schema change with a new token: the local update stays", olds: colEpState, news: { ...colEpIn, token: "db_admin:q", schema: { fields: [pkField, { ...vecField, dim: 16 }] } }, changes: true, replaces: ["schema"], updates: ["token"], dbr: true },
   { name: "an unknown dim: update (diffed again at apply)", olds: colState, news: { ...colIn, schema: { fields: [pkField, { ...vecField, dim: UNKNOWN }] } }, changes: true, updates: ["schema"] },
@@ -248,7 +248,7 @@ const collectionRows: Row[] = [
   { name: "unfinished work alone is a change", olds: { ...colState, pendingWork: { operation: "update", step: "apply properties", reason: "timed out" } }, news: colIn, changes: true },
   { name: "a state from a newer release is refused", olds: { ...colState, stateVersion: 3 }, news: colIn, throws: [/newer pulumi-zilliz/] },
   // REST v1: nothing changes in place on the server.
-  { name: "v1: a rename replaces, created first", olds: { ...colState, apiVersion: "v1" }, news: { ...colIn, apiVersion: "v1", collectionName: "docs_v2" }, changes: true, replaces: ["collectionName"], dbr: false },
+  { name: "v1: a rename replaces, deleted first", olds: { ...colState, apiVersion: "v1" }, news: { ...colIn, apiVersion: "v1", collectionName: "docs_v2" }, changes: true, replaces: ["collectionName"], dbr: true },
   { name: "v1: a description replaces, same name deletes first", olds: { ...colState, apiVersion: "v1" }, news: { ...colIn, apiVersion: "v1", description: "d" }, changes: true, replaces: ["description"], dbr: true },
   { name: "v1: a nullable field appended replaces", olds: { ...colState, apiVersion: "v1" }, news: { ...withFields(colIn, nullableTag), apiVersion: "v1" }, changes: true, replaces: ["schema"], dbr: true },
   { name: "v1: waitTimeoutSeconds stays a local update", olds: { ...colState, apiVersion: "v1" }, news: { ...colIn, apiVersion: "v1", waitTimeoutSeconds: 60 }, changes: true, updates: ["waitTimeoutSeconds"] },
@@ -275,7 +275,9 @@ const indexRows: Row[] = [
   { name: "params as strings (as the server reports them) and in another order: no change", olds: { ...idxState, params: { efConstruction: "200", M: "16" } }, news: idxIn, changes: false },
   // A renamed collection is followed.
   { name: "collectionName change: update (follows a rename)", olds: idxState, news: { ...idxIn, collectionName: "docs_v2" }, changes: true, updates: ["collectionName"] },
-  { name: "unknown collectionName (the collection is being renamed): update", olds: idxState, news: { ...idxIn, collectionName: UNKNOWN }, changes: true, updates: ["collectionName"] },
+  // A rename keeps the name known in a preview (it is an input of the collection); it is unknown only while
+  // the collection is replaced, and the index goes with it (the engine asks this for delete-first replacements).
+  { name: "unknown collectionName (the collection is being replaced): replace", olds: idxState, news: { ...idxIn, collectionName: UNKNOWN }, changes: true, replaces: ["collectionName"] },
   // The index itself.
   { name: "params change: replace, same field deletes first", olds: idxState, news: { ...idxIn, params: { M: 32, efConstruction: 200 } }, changes: true, replaces: ["params"], dbr: true },
   { name: "params removed: replace", olds: idxState, news: without(idxIn, "params"), changes: true, replaces: ["params"], dbr: true },
