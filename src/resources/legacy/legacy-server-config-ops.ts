@@ -83,7 +83,7 @@ async function create(ctx: RuntimeContext, inputs: LegacyServerConfigInputs) {
   } catch (e) {
     // Nothing changed yet: a plain failure. Otherwise the server holds some of our settings: keep the id.
     if (!step.changed) throw e;
-    throw new IncompleteError(id, await look(client, {}).catch(() => ({})), { operation: "create", step: step.now }, e);
+    throw new IncompleteError(id, await look(client, inputs).catch(() => ({})), { operation: "create", step: step.now }, e);
   }
 }
 
@@ -99,8 +99,14 @@ async function update(ctx: RuntimeContext, id: string, _olds: LegacyServerConfig
     await apply(client, news, step);
     return await look(client, news);
   } catch (e) {
-    throw new IncompleteError(id, await look(client, {}).catch(() => ({})), { operation: "update", step: step.now }, e);
+    throw new IncompleteError(id, await look(client, news).catch(() => ({})), { operation: "update", step: step.now }, e);
   }
+}
+
+/** A failed create or update left settings unapplied: apply them all again (PUT is idempotent). */
+async function resume(ctx: RuntimeContext, id: string, state: LegacyServerConfigState, news: LegacyServerConfigInputs): Promise<Observed> {
+  ctx.log(`legacy server config ${id}: finishing "${state.pendingWork?.step ?? "apply"}" left by the last run`);
+  return update(ctx, id, state, news);
 }
 
 /** Deleting leaves the server's settings as they are: there is no "unset" for them, and no reset call. */
@@ -108,7 +114,7 @@ async function remove(ctx: RuntimeContext, id: string): Promise<void> {
   ctx.log(`legacy server config ${id}: removed from the stack; the server keeps its current settings`);
 }
 
-const ops: ResourceOps<LegacyServerConfigSpec> = { create, read, update, delete: remove };
+const ops: ResourceOps<LegacyServerConfigSpec> = { create, read, update, delete: remove, resume };
 
 /** The LegacyServerConfig resource. */
 export const legacyServerConfigDefinition = defineResource({ kind: "LegacyServerConfig", spec: legacyServerConfigSpec, ops });

@@ -11,8 +11,8 @@ import { provider, type ZillizProvider } from "../../../src/resources/runtime";
 export interface LegacyTestServer {
   url: string;
   calls: string[];
-  /** The next call matching `method path` answers HTTP 400 with this 0.x code and message. */
-  failNext(method: string, path: string, code: number, message: string): void;
+  /** A call matching `method path` (after `skip` matching ones) answers HTTP 400 with this 0.x code and message. */
+  failNext(method: string, path: string, code: number, message: string, skip?: number): void;
   /** A raw JSON call, as an operator with curl would make it. */
   raw(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }>;
   close(): Promise<void>;
@@ -21,11 +21,11 @@ export interface LegacyTestServer {
 export async function startLegacyServer(): Promise<LegacyTestServer> {
   const api = createLegacyApi();
   const calls: string[] = [];
-  let failure: { method: string; path: string; code: number; message: string } | undefined;
+  let failure: { method: string; path: string; code: number; message: string; skip: number } | undefined;
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? "/", "http://x").pathname;
     calls.push(`${req.method} ${path}`);
-    if (failure && failure.method === req.method && failure.path === path) {
+    if (failure && failure.method === req.method && failure.path === path && failure.skip-- === 0) {
       const { code, message } = failure;
       failure = undefined;
       res.writeHead(400, { "content-type": "application/json" }).end(JSON.stringify({ code, message }));
@@ -38,7 +38,7 @@ export async function startLegacyServer(): Promise<LegacyTestServer> {
   return {
     url,
     calls,
-    failNext: (method, path, code, message) => void (failure = { method, path, code, message }),
+    failNext: (method, path, code, message, skip = 0) => void (failure = { method, path, code, message, skip }),
     raw: async (method, path, body) => {
       const res = await fetch(`${url}${path}`, { method, headers: body === undefined ? undefined : { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
       const text = await res.text();
