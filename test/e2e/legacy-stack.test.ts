@@ -15,6 +15,7 @@ describe("a legacy Milvus 0.x stack through the real engine", () => {
   let test: TestStack | undefined;
   let nlist = 1024;
   let cache = 8;
+  let dimension = 8;
 
   async function raw(path: string): Promise<any> {
     const res = await fetch(`${emu.legacyUrl}${path}`);
@@ -28,7 +29,7 @@ describe("a legacy Milvus 0.x stack through the real engine", () => {
       // The endpoint comes from the stack config, as an operator would set it once per stack.
       config: { "zilliz:legacyEndpoint": { value: emu.legacyUrl! } },
       program: async () => {
-        const books = new zilliz.LegacyCollection("books", { collectionName: "old_books", dimension: 8, indexFileSize: 256, metricType: "L2" });
+        const books = new zilliz.LegacyCollection("books", { collectionName: "old_books", dimension, indexFileSize: 256, metricType: "L2" });
         const index = new zilliz.LegacyIndex("books-ivf", { collectionName: books.collectionName, indexType: "IVFSQ8", params: { nlist } });
         const p2019 = new zilliz.LegacyPartition("books-2019", { collectionName: books.collectionName, partitionTag: "2019" });
         const p2020 = new zilliz.LegacyPartition("books-2020", { collectionName: books.collectionName, partitionTag: "2020" });
@@ -71,6 +72,18 @@ describe("a legacy Milvus 0.x stack through the real engine", () => {
     expect((await raw("/config/advanced")).body.cpu_cache_capacity).toBe(12);
     await test!.stack.refresh({ expectNoChanges: true });
     await test!.stack.preview({ expectNoChanges: true });
+  });
+
+  it("a dimension change replaces the collection, and its index and partitions are rebuilt with it", async () => {
+    dimension = 16;
+    const up = await test!.stack.up();
+    // The collection goes first (same name), which takes its index and partitions along: they are replaced too.
+    expect(up.summary.resourceChanges).toMatchObject({ replace: 4, same: 2 });
+    expect((await raw("/collections/old_books")).body).toMatchObject({ dimension: 16 });
+    expect((await raw("/collections/old_books/indexes")).body).toEqual({ index_type: "IVFSQ8", params: { nlist: 2048 } });
+    const tags = (await raw("/collections/old_books/partitions")).body.partitions.map((p: { partition_tag: string }) => p.partition_tag);
+    expect(tags.sort()).toEqual(["2019", "2020", "_default"]);
+    await test!.stack.refresh({ expectNoChanges: true });
   });
 
   it("destroys cleanly: no collection is left, and the server keeps its settings", async () => {

@@ -14,9 +14,12 @@ export const legacyIndexSpec = defineSpec({
   /**
    * The collection to index (wire: the `{collection_name}` of `/collections/{collection_name}/indexes`).
    * Changing it replaces the index. The id is this name: a 0.x collection has one index.
+   * Replacing the collection replaces this too (dropping a 0.x collection drops it).
    * @example books.collectionName
    */
-  collectionName: input(z.string().min(1), { change: "replace" }),
+  // Unknown means the collection is being replaced (the engine asks so when the collection goes first): the
+  // server drops what the collection held, so this goes and comes back with it.
+  collectionName: input(z.string().min(1), { change: "replace", whenUnknown: "replace" }),
   /**
    * The index type (wire `index_type`): `FLAT`, `IVFFLAT`, `IVFSQ8`, `IVFSQ8H`, `IVFPQ`, `HNSW`, `RNSG` or
    * `ANNOY`. Binary collections take `FLAT` or `IVFFLAT`. Changing it replaces the index (drop, then create).

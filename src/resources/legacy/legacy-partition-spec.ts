@@ -11,9 +11,12 @@ export const legacyPartitionSpec = defineSpec({
   /**
    * The collection the partition belongs to (wire: the `{collection_name}` of
    * `/collections/{collection_name}/partitions`). Changing it replaces the partition.
+   * Replacing the collection replaces this too (dropping a 0.x collection drops it).
    * @example books.collectionName
    */
-  collectionName: input(z.string().min(1), { change: "replace" }),
+  // Unknown means the collection is being replaced (the engine asks so when the collection goes first): the
+  // server drops what the collection held, so this goes and comes back with it.
+  collectionName: input(z.string().min(1), { change: "replace", whenUnknown: "replace" }),
   /**
    * The partition's tag (wire `partition_tag`): 1 to 255 letters, digits, `_` or `$`, not starting with `$`;
    * `_default` is the collection's own and cannot be managed. Changing it replaces the partition (the API
