@@ -16,6 +16,7 @@ describe("a legacy Milvus 0.x stack through the real engine", () => {
   let nlist = 1024;
   let cache = 8;
   let dimension = 8;
+  let allowDataLoss = false;
 
   async function raw(path: string): Promise<any> {
     const res = await fetch(`${emu.legacyUrl}${path}`);
@@ -29,7 +30,7 @@ describe("a legacy Milvus 0.x stack through the real engine", () => {
       // The endpoint comes from the stack config, as an operator would set it once per stack.
       config: { "zilliz:legacyEndpoint": { value: emu.legacyUrl! } },
       program: async () => {
-        const books = new zilliz.LegacyCollection("books", { collectionName: "old_books", dimension, indexFileSize: 256, metricType: "L2" });
+        const books = new zilliz.LegacyCollection("books", { collectionName: "old_books", dimension, indexFileSize: 256, metricType: "L2", allowDataLoss });
         const index = new zilliz.LegacyIndex("books-ivf", { collectionName: books.collectionName, indexType: "IVFSQ8", params: { nlist } });
         const p2019 = new zilliz.LegacyPartition("books-2019", { collectionName: books.collectionName, partitionTag: "2019" });
         const p2020 = new zilliz.LegacyPartition("books-2020", { collectionName: books.collectionName, partitionTag: "2020" });
@@ -65,10 +66,14 @@ describe("a legacy Milvus 0.x stack through the real engine", () => {
     expect((await raw("/collections/old_books/indexes")).body).toEqual({ index_type: "IVFSQ8", params: { nlist: 2048 } });
   });
 
-  it("a cache size change updates in place; refresh then finds no changes", async () => {
+  it("a cache size change updates in place (allowDataLoss too); refresh then finds no changes", async () => {
     cache = 12;
+    // A local-only change of the collection rides along: its dependents must not plan a replacement.
+    allowDataLoss = true;
+    const preview = await test!.stack.preview();
+    expect(preview.changeSummary).toMatchObject({ update: 2, same: 4 });
     const up = await test!.stack.up();
-    expect(up.summary.resourceChanges).toMatchObject({ update: 1, same: 5 });
+    expect(up.summary.resourceChanges).toMatchObject({ update: 2, same: 4 });
     expect((await raw("/config/advanced")).body.cpu_cache_capacity).toBe(12);
     await test!.stack.refresh({ expectNoChanges: true });
     await test!.stack.preview({ expectNoChanges: true });
