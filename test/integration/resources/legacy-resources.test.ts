@@ -4,7 +4,7 @@
  * safety, asking the server over raw REST after each step.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { refreshNoDiff, rejectionMessage, up } from "./harness";
+import { refreshNoDiff, rejectionMessage, UNKNOWN, up } from "./harness";
 import { legacyProvider, startLegacyServer, type LegacyTestServer } from "./legacy-harness";
 
 let srv: LegacyTestServer;
@@ -50,6 +50,11 @@ describe("a legacy stack: collection, IVFSQ8 index, two partitions, server confi
     const tags = (await srv.raw("GET", "/collections/old_books/partitions")).body.partitions.map((x: { partition_tag: string }) => x.partition_tag);
     expect(tags.sort()).toEqual(["2019", "2020", "_default"]);
     await refreshNoDiff(p, state.p2019.id, state.p2019.outs, state.p2019.inputs);
+    // The engine asks with collectionName unknown when the collection is dropped first for its replacement:
+    // the partition goes with it. The index answers the same.
+    expect(await p.diff!(state.p2019.id, state.p2019.outs, { ...state.p2019.inputs, collectionName: UNKNOWN })).toMatchObject({ replaces: ["collectionName"] });
+    const ix = legacyProvider("LegacyIndex", undefined).p;
+    expect(await ix.diff!(state.index!.id, state.index!.outs, { ...state.index!.inputs, collectionName: UNKNOWN })).toMatchObject({ replaces: ["collectionName"] });
   });
 
   it("applies server settings with PUT, changes the cache size in place, and reads drift back", async () => {
