@@ -6,6 +6,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readProviderConfig } from "../../../src/resources/shared/provider-config";
 import { expectPartial, rejectionMessage, up } from "./harness";
 import { legacyProvider, startLegacyServer, type LegacyTestServer } from "./legacy-harness";
 
@@ -88,6 +89,11 @@ describe("the endpoint must be a Milvus 0.x web server", () => {
     expect(await rejectionMessage(p.create({ collectionName: "x", dimension: 8 }))).toMatch(/is not a Milvus 0.x web server: it reports version 2.3.5/);
     version = "none";
     expect(await rejectionMessage(p.create({ collectionName: "x", dimension: 8 }))).toMatch(/is not a Milvus 0.x web server: GET \/state or \/system\/version did not answer as a 0.x server does/);
+    // Where the endpoint comes from: the stack config first, then MILVUS_LEGACY_ENDPOINT.
+    const source = (values: Record<string, string>) => ({ get: (k: string) => values[k] });
+    expect(readProviderConfig(source({ "zilliz:legacyEndpoint": "http://a:19121" }), { MILVUS_LEGACY_ENDPOINT: "http://b:19121" }).legacyEndpoint).toBe("http://a:19121");
+    expect(readProviderConfig(source({}), { MILVUS_LEGACY_ENDPOINT: "http://b:19121" }).legacyEndpoint).toBe("http://b:19121");
+    expect(readProviderConfig(source({}), {}).legacyEndpoint).toBeUndefined();
     const none = legacyProvider("LegacyPartition", undefined);
     expect(await rejectionMessage(none.p.create({ collectionName: "x", partitionTag: "p" }))).toMatch(/no Milvus 0.x endpoint: set `endpoint`.*zilliz:legacyEndpoint.*MILVUS_LEGACY_ENDPOINT/);
   });
