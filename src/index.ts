@@ -6,3 +6,7 @@ export { Cluster, type ClusterArgs } from "./resources/cluster/cluster";
 export { Collection, type CollectionArgs, type CollectionFieldArgs } from "./resources/collection/collection";
 export { CollectionIndex, CollectionIndex as Index, type CollectionIndexArgs, type CollectionIndexArgs as IndexArgs, type IndexBuildParams } from "./resources/collection-index/collection-index";
 export { ImportJob, type ImportJobArgs } from "./resources/import-job/import-job";
+export { LegacyCollection, type LegacyCollectionArgs } from "./resources/legacy/legacy-collection";
+export { LegacyIndex, type LegacyIndexArgs } from "./resources/legacy/legacy-index";
+export { LegacyPartition, type LegacyPartitionArgs } from "./resources/legacy/legacy-partition";
+export { LegacyServerConfig, type LegacyServerConfigArgs } from "./resources/legacy/legacy-server-config";

@@ -3,9 +3,16 @@ import { clusterDefinition } from "./cluster/cluster-ops";
 import { collectionDefinition } from "./collection/collection-ops";
 import { indexDefinition } from "./collection-index/index-ops";
 import { importJobDefinition } from "./import-job/import-job-ops";
+import { legacyCollectionDefinition } from "./legacy/legacy-collection-ops";
+import { legacyIndexDefinition } from "./legacy/legacy-index-ops";
+import { legacyPartitionDefinition } from "./legacy/legacy-partition-ops";
+import { legacyServerConfigDefinition } from "./legacy/legacy-server-config-ops";
 import type { ResourceDefinition } from "./shared/resource-definition";
 import type { Spec } from "./shared/spec";
 
-const all = [clusterDefinition, collectionDefinition, indexDefinition, importJobDefinition] as unknown as ResourceDefinition<Spec>[];
+const all = [
+  clusterDefinition, collectionDefinition, indexDefinition, importJobDefinition,
+  legacyCollectionDefinition, legacyIndexDefinition, legacyPartitionDefinition, legacyServerConfigDefinition,
+] as unknown as ResourceDefinition<Spec>[];
 
 export const RESOURCES: Readonly<Record<string, ResourceDefinition<Spec>>> = Object.fromEntries(all.map((d) => [d.kind, d]));

@@ -14,9 +14,14 @@ export interface ProviderConfig {
   cloudApiUrl?: string;
   /** `zilliz:allowDataLoss`: lets this run drop collections that hold entities. */
   allowDataLoss?: boolean;
+  /** `zilliz:legacyEndpoint`: the Milvus 0.x web server (port 19121) legacy resources use when they name none. */
+  legacyEndpoint?: string;
 }
 
-/** Reads `zilliz:apiKey`, `zilliz:cloudApiUrl` from the stack config with env fallbacks. */
+/**
+ * Reads `zilliz:apiKey`, `zilliz:cloudApiUrl`, `zilliz:allowDataLoss` and `zilliz:legacyEndpoint` from the
+ * stack config, with env fallbacks (`MILVUS_LEGACY_ENDPOINT` for the legacy endpoint).
+ */
 export function readProviderConfig(config: ConfigSource | undefined, env: NodeJS.ProcessEnv = process.env): ProviderConfig {
   const get = (key: string): string | undefined => {
     try {
@@ -30,6 +35,7 @@ export function readProviderConfig(config: ConfigSource | undefined, env: NodeJS
     apiKey: get("zilliz:apiKey") ?? nonEmpty(env.ZILLIZ_API_KEY) ?? nonEmpty(env.ZILLIZCLOUD_API_KEY),
     cloudApiUrl: get("zilliz:cloudApiUrl") ?? nonEmpty(env.ZILLIZ_CLOUD_API_URL),
     allowDataLoss: get("zilliz:allowDataLoss") === "true",
+    legacyEndpoint: get("zilliz:legacyEndpoint") ?? nonEmpty(env.MILVUS_LEGACY_ENDPOINT),
   };
 }
 
