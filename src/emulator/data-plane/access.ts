@@ -1,6 +1,7 @@
 /** v2 `users/*` and `roles/*` (§5.8): credentials, role membership and privilege grants. */
 import { type Routes } from "./context";
 import { Code, DataPlaneError, invalidParameter } from "./errors";
+import { BUILT_IN_GROUPS, OBJECT_PRIVILEGES } from "./privilege-catalog";
 import type { BodySpec } from "./request-body";
 import type { PlaneState } from "./state";
 
@@ -25,6 +26,16 @@ export function checkCredentials(state: PlaneState, token: string | undefined): 
 function checkPassword(password: string): void {
   if (password.length < 6 || password.length > 256) {
     throw new DataPlaneError(Code.parameterInvalid, `invalid password length: invalid parameter[${password.length} out of range 6 <= value <= 256]`);
+  }
+}
+
+/** The v1 grant API takes single privileges of the named object type (2.5: not privilege groups). */
+function checkV1Privilege(state: PlaneState, privilege: string, objectType: string): void {
+  if (privilege === "*") return;
+  if (state.privilegeGroups[privilege]) throw new DataPlaneError(Code.unexpected, `can not operate the custom privilege group [${privilege}]`);
+  if (BUILT_IN_GROUPS[privilege]) throw new DataPlaneError(Code.unexpected, `can not operate the built-in privilege group [${privilege}]`);
+  if (!(OBJECT_PRIVILEGES[objectType] ?? []).includes(privilege)) {
+    throw new DataPlaneError(Code.unexpected, `not found the privilege name[${privilege}] in object[${objectType}]`);
   }
 }
 
@@ -122,7 +133,11 @@ export const accessRoutes: Routes = {
       if (!role) throw roleMissing();
       const objectType = body.objectType as string;
       if (!OBJECT_TYPES.includes(objectType)) throw invalidParameter(`not found the object type[name: ${objectType}], supported the object types: [Global Collection User]`);
-      const grant = { objectType, objectName: body.objectName as string, privilege: body.privilege as string, dbName: ctx.dbName, grantor: "root" };
+      const privilege = body.privilege as string;
+      checkV1Privilege(ctx.state, privilege, objectType);
+      // The server stores a global grant under `*` whatever object it names (built-in groups keep their name).
+      const objectName = objectType === "Global" && !BUILT_IN_GROUPS[privilege] ? "*" : (body.objectName as string);
+      const grant = { objectType, objectName, privilege, dbName: ctx.dbName, grantor: "root" };
       const same = role.grants.some((g) => g.objectType === grant.objectType && g.objectName === grant.objectName && g.privilege === grant.privilege && g.dbName === grant.dbName);
       if (!same) role.grants.push(grant);
       return { data: {} };
@@ -133,8 +148,9 @@ export const accessRoutes: Routes = {
     run(body, ctx) {
       const role = ctx.state.roles[body.roleName as string];
       if (!role) throw roleMissing();
+      const objectName = body.objectType === "Global" && !BUILT_IN_GROUPS[body.privilege as string] ? "*" : body.objectName;
       role.grants = role.grants.filter(
-        (g) => !(g.objectType === body.objectType && g.objectName === body.objectName && g.privilege === body.privilege && g.dbName === ctx.dbName),
+        (g) => !(g.objectType === body.objectType && g.objectName === objectName && g.privilege === body.privilege && g.dbName === ctx.dbName),
       );
       return { data: {} };
     },

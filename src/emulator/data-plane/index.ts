@@ -86,8 +86,13 @@ export async function startMilvusStandIn(options: {
   objectStore?: ObjectStoreOptions;
 } = {}): Promise<{ url: string; dataPlane: DataPlane; close(): Promise<void> }> {
   const credentials = options.credentials ?? "root:Milvus";
+  const ownUser = (token: string | undefined) => {
+    const name = token?.slice(0, Math.max(0, token.indexOf(":")));
+    return name === "root" || (credentials !== false && name === credentials.slice(0, credentials.indexOf(":")));
+  };
   const plane = createPlane({
-    authenticate: (token) => credentials === false || checkCredentials(plane.state(), token),
+    // The configured user (and root) bypass privilege checks; other users sign in through the plane and are checked.
+    authenticate: (token) => credentials === false || (ownUser(token) && checkCredentials(plane.state(), token)),
     transitionMode: (kind) => options.transitions?.[kind] ?? { kind: "immediate" },
     importRoot: options.importRoot,
     objectStore: options.objectStore,
