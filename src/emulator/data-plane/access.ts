@@ -70,9 +70,10 @@ export const accessRoutes: Routes = {
   "users/update_password": {
     spec: { struct: "NewPasswordReq", fields: { "userName!": "string", "password!": "string", "newPassword!": "string" } },
     run(body, ctx) {
+      // The proxy checks the new password's length before it verifies the old password.
+      checkPassword(body.newPassword as string);
       const user = ctx.state.users[body.userName as string];
       if (!user || user.password !== body.password) throw new DataPlaneError(1400, `old password not correct for ${String(body.userName)}: not authenticated`);
-      checkPassword(body.newPassword as string);
       user.password = body.newPassword as string;
       return { data: {} };
     },
