@@ -16,9 +16,9 @@ function noGroup(name: string): DataPlaneError {
  * The grant a v2 call describes, stored as the server stores it: under the object type whose privilege list
  * names the privilege (custom and built-in groups: `Global`), `*` standing for every database or collection.
  */
-function grantOf(state: PlaneState, body: Record<string, unknown>): GrantState {
+function grantOf(state: PlaneState, body: Record<string, unknown>, requestDb: string): GrantState {
   const privilege = body.privilege as string;
-  const dbName = (body.dbName as string | undefined) || "default";
+  const dbName = (body.dbName as string | undefined) || requestDb;
   const collectionName = body.collectionName as string | undefined;
   if (privilege !== "*" && !isDefinedPrivilege(privilege) && !state.privilegeGroups[privilege]) {
     throw new DataPlaneError(Code.unexpected, `not found the privilege name[${privilege}]`);
@@ -95,7 +95,7 @@ export const privilegeGroupRoutes: Routes = {
     run(body, ctx) {
       const role = ctx.state.roles[body.roleName as string];
       if (!role) throw invalidParameter("not found the role, maybe the role isn't existed or internal system error");
-      const grant = grantOf(ctx.state, body);
+      const grant = grantOf(ctx.state, body, ctx.dbName);
       if (!role.grants.some((g) => same(g, grant))) role.grants.push(grant);
       return { data: {} };
     },
@@ -105,7 +105,7 @@ export const privilegeGroupRoutes: Routes = {
     run(body, ctx) {
       const role = ctx.state.roles[body.roleName as string];
       if (!role) throw new DataPlaneError(Code.parameterInvalid, "not found the role, maybe the role isn't existed or internal system error: invalid parameter");
-      const grant = grantOf(ctx.state, body);
+      const grant = grantOf(ctx.state, body, ctx.dbName);
       // The object type is left out of the match: snapshots before 0.2 stored v2 grants as `Collection`.
       role.grants = role.grants.filter((g) => !(g.objectName === grant.objectName && g.privilege === grant.privilege && g.dbName === grant.dbName));
       return { data: {} };
