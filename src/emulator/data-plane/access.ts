@@ -39,6 +39,14 @@ function checkV1Privilege(state: PlaneState, privilege: string, objectType: stri
   }
 }
 
+const MAX_USERS = 100;
+const MAX_ROLES = 10;
+
+/** merr's ServiceQuotaExceeded (code 9), the limit errors of late 2.5 / 2.6. */
+function quotaExceeded(reason: string): DataPlaneError {
+  return new DataPlaneError(9, `quota exceeded[reason=${reason}]`);
+}
+
 function roleMissing(): DataPlaneError {
   return invalidParameter("not found the role, maybe the role isn't existed or internal system error");
 }
@@ -53,6 +61,8 @@ export const accessRoutes: Routes = {
       if (!/^[A-Za-z]/.test(name)) throw invalidParameter(`invalid user name ${name}, the first character must be a letter, but got ${name.charAt(0)}`);
       if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(name)) throw invalidParameter(`invalid user name ${name}. Username should only contain numbers, letters, and underscores`);
       checkPassword(body.password as string);
+      // proxy.maxUserNum (100) counts root too.
+      if (Object.keys(ctx.state.users).length >= MAX_USERS) throw quotaExceeded("unable to add user because the number of users has reached the limit");
       ctx.state.users[name] = { password: body.password as string, roles: [] };
       return { data: {} };
     },
@@ -103,6 +113,8 @@ export const accessRoutes: Routes = {
       const name = body.roleName as string;
       if (ctx.state.roles[name]) throw invalidParameter(`role [name:"${name}"] already exists`);
       if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(name) || name.length > 32) throw invalidParameter(`invalid role name ${name}`);
+      // proxy.maxRoleNum (10) counts the built-in admin and public roles.
+      if (Object.keys(ctx.state.roles).length >= MAX_ROLES) throw quotaExceeded("unable to create role because the number of roles has reached the limit");
       ctx.state.roles[name] = { grants: [] };
       return { data: {} };
     },

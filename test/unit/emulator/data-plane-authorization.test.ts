@@ -144,6 +144,21 @@ describe("a plane set up like a cluster's", () => {
     expect((await post(url, "collections/list", {}, "root:Milvus")).status).toBe(401);
   });
 
+  it("refuses a 101st user and an 11th role (root, admin and public count) with the quota error", async () => {
+    const { url } = await cluster();
+    for (let i = 1; i < 100; i++) expect((await post(url, "users/create", { userName: `u${i}`, password: "secret123" }, "api-key")).json).toEqual({ code: 0, data: {} });
+    expect((await post(url, "users/create", { userName: "u100", password: "secret123" }, "api-key")).json).toEqual({
+      code: 9,
+      message: "quota exceeded[reason=unable to add user because the number of users has reached the limit]",
+    });
+    for (let i = 1; i <= 8; i++) expect((await post(url, "roles/create", { roleName: `r${i}` }, "api-key")).json).toEqual({ code: 0, data: {} });
+    expect((await post(url, "roles/create", { roleName: "r9" }, "api-key")).json).toEqual({
+      code: 9,
+      message: "quota exceeded[reason=unable to create role because the number of roles has reached the limit]",
+    });
+    expect((await post(url, "roles/create", { roleName: "r1" }, "api-key")).json).toEqual({ code: 1100, message: 'role [name:"r1"] already exists: invalid parameter' });
+  });
+
   it("restores snapshots written before sign-in and v2 grant types existed, and revokes their grants", async () => {
     const { url, plane } = await cluster();
     const old = emptyState() as Partial<PlaneState>;
