@@ -132,8 +132,14 @@ export const accessRoutes: Routes = {
     spec: ROLE,
     run(body, ctx) {
       const name = body.roleName as string;
+      if (name === "admin" || name === "public") {
+        throw new DataPlaneError(1401, `the role[${name}] is a default role, which can't be dropped: privilege not permitted`);
+      }
       if (!ctx.state.roles[name]) throw roleMissing();
-      if (name === "admin" || name === "public") throw invalidParameter(`the role[${name}] is a default role, which can't be dropped`);
+      // Without force (the REST API has none), a role that still holds grants in any database stays.
+      if (ctx.state.roles[name]!.grants.length > 0) {
+        throw new DataPlaneError(Code.unexpected, "fail to drop the role that it has privileges. Use REVOKE API to revoke privileges");
+      }
       delete ctx.state.roles[name];
       for (const user of Object.values(ctx.state.users)) user.roles = user.roles.filter((r) => r !== name);
       return { data: {} };

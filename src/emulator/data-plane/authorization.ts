@@ -116,14 +116,32 @@ function reachable(state: PlaneState, principal: Principal, dbName: string): Set
   return names;
 }
 
+/** The databases a user's roles hold any grant in, `undefined` = all of them. */
+function reachableDatabases(state: PlaneState, principal: Principal): Set<string> | undefined {
+  if (principal.bypass) return undefined;
+  const roles = rolesOf(state, principal).filter((r) => r !== "public");
+  if (roles.includes("admin")) return undefined;
+  const names = new Set<string>();
+  for (const role of roles) {
+    for (const grant of grantsOf(state, role)) {
+      if (grant.dbName === "*") return undefined;
+      names.add(grant.dbName);
+    }
+  }
+  return names;
+}
+
 /**
  * Trims what a signed-in user is shown: `collections/list` lists only the collections the user's roles
- * hold a grant on (the server filters the list instead of refusing the call).
+ * hold a grant on, `databases/list` only the databases they hold a grant in (the server filters these
+ * lists instead of refusing the calls; `public` does not count).
  */
 export function filterReply<R extends Reply | undefined>(state: PlaneState, principal: Principal, call: Call, reply: R): R {
   if (reply === undefined) return reply;
-  if (call.action !== "collections/list" && !(call.api === "v1" && call.action === "collections")) return reply;
-  const names = reachable(state, principal, call.dbName);
+  let names: Set<string> | undefined;
+  if (call.api === "v2" && call.action === "databases/list") names = reachableDatabases(state, principal);
+  else if (call.action === "collections/list" || (call.api === "v1" && call.action === "collections")) names = reachable(state, principal, call.dbName);
+  else return reply;
   if (names === undefined || !Array.isArray(reply.data)) return reply;
   return { ...reply, data: (reply.data as unknown[]).filter((n) => names.has(n as string)) } as R;
 }

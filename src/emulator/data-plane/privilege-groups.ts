@@ -8,6 +8,11 @@ import type { GrantState, PlaneState } from "./state";
 const GROUP: BodySpec = { struct: "PrivilegeGroupReq", fields: { "privilegeGroupName!": "string", privileges: "strings" } };
 const GRANT_V2: BodySpec = { struct: "GrantV2Req", fields: { "roleName!": "string", "privilege!": "string", dbName: "string", collectionName: "string" } };
 
+/** The proxy's name check, run before any lookup: letters, digits and `_` (a digit may come first). */
+function checkGroupName(name: string): void {
+  if (!/^[A-Za-z0-9_]+$/.test(name)) throw invalidParameter(`privilege group name ${name} can only contain numbers, letters and underscores`);
+}
+
 function noGroup(name: string): DataPlaneError {
   return invalidParameter(`there is no privilege group name [${name}] defined in system to operate`);
 }
@@ -44,8 +49,9 @@ export const privilegeGroupRoutes: Routes = {
     spec: GROUP,
     run(body, ctx) {
       const name = body.privilegeGroupName as string;
+      checkGroupName(name);
       if (isDefinedPrivilege(name) || ctx.state.privilegeGroups[name]) throw invalidParameter(`privilege group name [${name}] is defined by built in privileges or privilege groups in system`);
-      if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(name)) throw new DataPlaneError(1402, `invalid privilege group name ${name}`);
+
       ctx.state.privilegeGroups[name] = [];
       return { data: {} };
     },
@@ -73,6 +79,7 @@ export const privilegeGroupRoutes: Routes = {
   "privilege_groups/add_privileges_to_group": {
     spec: GROUP,
     run(body, ctx) {
+      checkGroupName(body.privilegeGroupName as string);
       const group = ctx.state.privilegeGroups[body.privilegeGroupName as string];
       if (!group) throw noGroup(body.privilegeGroupName as string);
       for (const p of (body.privileges as string[] | undefined) ?? []) if (!group.includes(p)) group.push(p);
@@ -83,6 +90,7 @@ export const privilegeGroupRoutes: Routes = {
     spec: GROUP,
     run(body, ctx) {
       const name = body.privilegeGroupName as string;
+      checkGroupName(name);
       const group = ctx.state.privilegeGroups[name];
       if (!group) throw noGroup(name);
       const removed = (body.privileges as string[] | undefined) ?? [];

@@ -84,6 +84,6 @@ describe("official SDK HttpClient: users, roles and enforced grants", () => {
 
     // Built-in roles stay.
     const dropAdmin = await root.dropRole({ roleName: "admin" });
-    expect(dropAdmin).toEqual({ code: 1100, message: "the role[admin] is a default role, which can't be dropped: invalid parameter" });
+    expect(dropAdmin).toEqual({ code: 1401, message: "the role[admin] is a default role, which can't be dropped: privilege not permitted" });
   });
 });
