@@ -90,10 +90,9 @@ export function authorize(state: PlaneState, principal: Principal, call: Call): 
   for (const role of roles) {
     if (grantsOf(state, role).some((grant) => covers(state, grant, need, call.dbName, objectName))) return;
   }
-  throw new PermissionDenied(
-    Code.unexpected,
-    `rpc error: code = PermissionDenied desc = Privilege${need.privilege}: permission deny to ${principal.user} in the \`${call.dbName}\` database`,
-  );
+  // 2.3 (the v1 profile) names no database; 2.4+ (the v2 profile) adds it.
+  const where = call.api === "v2" ? ` in the \`${call.dbName}\` database` : "";
+  throw new PermissionDenied(Code.unexpected, `rpc error: code = PermissionDenied desc = Privilege${need.privilege}: permission deny to ${principal.user}${where}`);
 }
 
 /** The collections of `dbName` a user's roles reach (any collection-level grant), `undefined` = all of them. */
@@ -140,7 +139,8 @@ export function filterReply<R extends Reply | undefined>(state: PlaneState, prin
   if (reply === undefined) return reply;
   let names: Set<string> | undefined;
   if (call.api === "v2" && call.action === "databases/list") names = reachableDatabases(state, principal);
-  else if (call.action === "collections/list" || (call.api === "v1" && call.action === "collections")) names = reachable(state, principal, call.dbName);
+  // 2.3.5 lists every collection to any signed-in user on v1 (checked against the real server).
+  else if (call.api === "v2" && call.action === "collections/list") names = reachable(state, principal, call.dbName);
   else return reply;
   if (names === undefined || !Array.isArray(reply.data)) return reply;
   return { ...reply, data: (reply.data as unknown[]).filter((n) => names.has(n as string)) } as R;

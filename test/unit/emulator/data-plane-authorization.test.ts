@@ -54,6 +54,10 @@ describe("authorize", () => {
     expect(error!.httpStatus).toBe(403);
     expect(error!.code).toBe(65535);
     expect(error!.message).toBe("rpc error: code = PermissionDenied desc = PrivilegeLoad: permission deny to alice in the `db1` database");
+    // The v1 API follows 2.3.5, whose text names no database (seen on the real server).
+    expect(() => authorize(withRole([]), alice, { api: "v1", action: "insert", fields: { collectionName: "c" }, dbName: "default" })).toThrow(
+      /^rpc error: code = PermissionDenied desc = PrivilegeInsert: permission deny to alice$/,
+    );
   });
 
   it("matches collection grants by name or *, and by database", () => {
