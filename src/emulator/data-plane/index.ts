@@ -17,7 +17,12 @@ export type { ObjectStoreOptions } from "./object-store";
 export type { S3Credentials } from "./sigv4";
 
 export interface DataPlaneOptions {
-  /** Decides whether a request may use this data plane. `token` is the Authorization value without "Bearer " (or the decoded "user:pass" of Basic); undefined when missing. */
+  /**
+   * Accepts the superuser credentials of this data plane (API key, the cluster's own user): their calls skip
+   * every privilege check. `token` is the Authorization value without "Bearer " (or the decoded "user:pass" of
+   * Basic); undefined when missing. A token refused here may still sign in as a user of the plane (`users/create`,
+   * not root) with `user:password`, whose calls are then checked against its roles (HTTP 403 when denied).
+   */
   authenticate(token: string | undefined): boolean;
   /** Current transition mode for "load" | "index" | "import" (read at each transition). */
   transitionMode(kind: TransitionKind): TransitionMode;
@@ -46,7 +51,7 @@ export interface StartImportRequest {
 export type ImportJobInfo = ImportJobView;
 
 export interface DataPlane {
-  /** node:http request listener for /v2/vectordb/* and /v1/vector/*; unknown path -> HTTP 404 text `404 page not found`; bad credentials -> HTTP 401 {"code":1800,...}. */
+  /** node:http request listener for /v2/vectordb/* and /v1/vector/*; unknown path -> HTTP 404 text `404 page not found`; bad credentials -> HTTP 401 {"code":1800,...}; a signed-in user without the privilege -> HTTP 403 {"code":65535,...}. */
   handle(req: IncomingMessage, res: ServerResponse): void;
   /** Advances manual transitions (all kinds, or one kind / one object id: collection id or name, index name, job id). */
   advance(kind?: TransitionKind, id?: string): void;
@@ -77,7 +82,10 @@ export function createDataPlane(options: DataPlaneOptions): DataPlane {
 export async function startMilvusStandIn(options: {
   port?: number;
   host?: string;
-  /** `user:password` that must be able to sign in (default `root:Milvus`); `false` turns authorization off. */
+  /**
+   * `user:password` of the superuser (default `root:Milvus`; root with its current password is one too);
+   * other users created through `users/create` sign in and are checked. `false` turns authorization off.
+   */
   credentials?: string | false;
   transitions?: Partial<Record<TransitionKind, TransitionMode>>;
   /** Directory relative import paths resolve under (see {@link DataPlaneOptions.importRoot}). */
@@ -86,8 +94,13 @@ export async function startMilvusStandIn(options: {
   objectStore?: ObjectStoreOptions;
 } = {}): Promise<{ url: string; dataPlane: DataPlane; close(): Promise<void> }> {
   const credentials = options.credentials ?? "root:Milvus";
+  const ownUser = (token: string | undefined) => {
+    const name = token?.slice(0, Math.max(0, token.indexOf(":")));
+    return name === "root" || (credentials !== false && name === credentials.slice(0, credentials.indexOf(":")));
+  };
   const plane = createPlane({
-    authenticate: (token) => credentials === false || checkCredentials(plane.state(), token),
+    // The configured user (and root) bypass privilege checks; other users sign in through the plane and are checked.
+    authenticate: (token) => credentials === false || (ownUser(token) && checkCredentials(plane.state(), token)),
     transitionMode: (kind) => options.transitions?.[kind] ?? { kind: "immediate" },
     importRoot: options.importRoot,
     objectStore: options.objectStore,

@@ -18,6 +18,8 @@ import { compactionRoutes } from "./compaction";
 import { importRoutes, settleImports, startImport, viewJob, type ImportJobView } from "./imports";
 import { runV1 } from "./v1";
 import { resolveObjectUnits } from "./import-access";
+import { authorize, filterReply, PermissionDenied, signIn, SUPERUSER, type Call } from "./authorization";
+import { v1Call } from "./v1-call";
 import { corsHeaders, credentialOf, readBody, sendJson, sendNotFound } from "./http-io";
 import type { DataPlane, DataPlaneOptions } from "./index";
 
@@ -57,7 +59,9 @@ export function createPlane(options: DataPlaneOptions & { importRoot?: string })
       res.end();
       return;
     }
-    if (!options.authenticate(credentialOf(req))) {
+    const token = credentialOf(req);
+    const principal = options.authenticate(token) ? SUPERUSER : signIn(state, token);
+    if (principal === undefined) {
       sendJson(res, 401, { code: Code.needAuthenticate, message: "user hasn't authenticated" });
       return;
     }
@@ -90,17 +94,21 @@ export function createPlane(options: DataPlaneOptions & { importRoot?: string })
         const header = req.headers["db-name"];
         const dbName = (typeof body.dbName === "string" && body.dbName) || (typeof header === "string" && header) || "default";
         const int64AsString = String(req.headers["accept-type-allow-int64"]).toLowerCase() === "false";
-        reply = route.run(body, context(dbName, int64AsString));
+        const call: Call = { api: "v2", action, fields: body, dbName };
+        authorize(state, principal, call);
+        reply = filterReply(state, principal, call, route.run(body, context(dbName, int64AsString)));
       } else if (v1 !== undefined) {
         action = v1;
         success = 200;
-        reply = runV1(v1, req.method ?? "", url.searchParams, text, context("default"));
+        const call = v1Call(v1, req.method ?? "", url.searchParams, text);
+        authorize(state, principal, call);
+        reply = filterReply(state, principal, call, runV1(v1, req.method ?? "", url.searchParams, text, context("default")));
       }
       if (reply === undefined) return sendNotFound(res);
       if (!READ_ONLY.test(action)) options.onChange?.();
       sendJson(res, 200, { code: success, ...("data" in reply ? { data: reply.data } : {}), ...reply.extra });
     } catch (error) {
-      if (error instanceof DataPlaneError) sendJson(res, 200, { code: error.code, message: error.message });
+      if (error instanceof DataPlaneError) sendJson(res, error instanceof PermissionDenied ? error.httpStatus : 200, { code: error.code, message: error.message });
       else throw error;
     }
   }
