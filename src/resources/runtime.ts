@@ -153,7 +153,7 @@ export function provider(kind: string, options: ProviderOptions = {}): ZillizPro
       }
       const plan = planOf(def, ctx.config, state, strip(news));
       // Provider settings only (a deadline, a token): the server hears nothing.
-      const observed = onlyLocal(def.spec, plan.updates) ? {} : await guarded(writtenInputs(def.spec, state), () => def.ops.update(ctx, id, state, typed, plan), state);
+      const observed = onlyLocal(def.spec, plan.updates) && !plan.resume ? {} : await guarded(writtenInputs(def.spec, state), () => def.ops.update(ctx, id, state, typed, plan), state);
       checkServerChosen(def.spec, plan, state, strip(news), observed);
       return { outs: compose(strip(news), observed, undefined, state) };
     },
