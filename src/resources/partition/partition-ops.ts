@@ -21,21 +21,30 @@ function whereOf(id: string, state: PartitionState): Where {
   return { collectionName: state.collectionName ?? coll!, partitionName: state.partitionName ?? name.join("/"), ...(dbName ? { dbName } : {}) };
 }
 
-/**
- * One call: the partition's load state. A missing collection (100) or partition (200) is a not-found,
- * so this also confirms the partition exists.
- */
-async function loadStateOf(mc: MilvusClient, w: Where): Promise<boolean | undefined> {
+/** Whether the partition exists; a missing collection (100) counts as a confirmed not-found too. */
+async function exists(mc: MilvusClient, w: Where): Promise<boolean> {
   try {
-    const s = await mc.collections.getLoadState({ ...collectionRef(w), partitionNames: [w.partitionName] });
-    return s.loadState !== "LoadStateNotLoad";
+    return await mc.partitions.has({ ...collectionRef(w), partitionName: w.partitionName });
   } catch (e) {
-    if (isNotFound(e)) return undefined;
+    if (isNotFound(e)) return false;
     throw e;
   }
 }
 
-const observe = (w: Where, loaded: boolean): Observed => ({ collectionName: w.collectionName, partitionName: w.partitionName, loaded });
+async function isLoaded(mc: MilvusClient, w: Where): Promise<boolean> {
+  return (await mc.collections.getLoadState({ ...collectionRef(w), partitionNames: [w.partitionName] })).loadState !== "LoadStateNotLoad";
+}
+
+/**
+ * The partition as the server has it, or `undefined` when it is confirmed gone. One call (`partitions/has`)
+ * while `loaded` is not managed; a second (`get_load_state`) when it is. A missing partition cannot be
+ * told from `get_load_state` alone: its "partition not found" code is 200, which the client must read as
+ * success for Milvus 2.4.0–2.4.3.
+ */
+async function look(mc: MilvusClient, w: Where, withLoad: boolean): Promise<Observed | undefined> {
+  if (!(await exists(mc, w))) return undefined;
+  return { collectionName: w.collectionName, partitionName: w.partitionName, ...(withLoad ? { loaded: await isLoaded(mc, w) } : {}) };
+}
 
 async function setLoaded(ctx: RuntimeContext, mc: MilvusClient, w: Where & { waitTimeoutSeconds?: number }, loaded: boolean): Promise<void> {
   const req = { ...collectionRef(w), partitionNames: [w.partitionName] };
@@ -62,59 +71,52 @@ async function create(ctx: RuntimeContext, inputs: PartitionInputs) {
   if (exists && inputs.adopt !== true) throw new Error(`Partition: collection "${inputs.collectionName}" already has a partition "${inputs.partitionName}"; set adopt: true to take it over`);
   if (!exists) await mc.partitions.create(w);
   // From here on the partition exists: a failed load keeps it in the stack.
+  const managed = inputs.loaded !== undefined;
   try {
-    if (inputs.loaded !== undefined) {
-      const now = await loadStateOf(mc, inputs);
-      if (now !== inputs.loaded) await setLoaded(ctx, mc, inputs, inputs.loaded);
-    }
-    const loaded = await loadStateOf(mc, inputs);
-    if (loaded === undefined) throw new Error(`partition ${inputs.partitionName} disappeared right after it was created`);
-    return { id, observed: observe(inputs, loaded) };
+    if (managed && (await isLoaded(mc, w)) !== inputs.loaded) await setLoaded(ctx, mc, inputs, inputs.loaded!);
+    const observed = await look(mc, w, managed);
+    if (!observed) throw new Error(`partition ${inputs.partitionName} disappeared right after it was created`);
+    return { id, observed };
   } catch (e) {
-    const loaded = await loadStateOf(mc, inputs).catch(() => undefined);
-    throw new IncompleteError(id, loaded === undefined ? {} : observe(inputs, loaded), { operation: "create", step: inputs.loaded ? "load" : "describe" }, e);
+    const observed = await look(mc, w, managed).catch(() => undefined);
+    throw new IncompleteError(id, observed ?? {}, { operation: "create", step: managed ? "load" : "describe" }, e);
   }
 }
 
 async function read(ctx: RuntimeContext, id: string, state: PartitionState): Promise<Observed | undefined> {
   const w = whereOf(id, state);
   const mc = await milvusClient(ctx, { ...targetOf(state), dbName: w.dbName });
-  const loaded = await loadStateOf(mc, w);
-  return loaded === undefined ? undefined : observe(w, loaded);
+  return look(mc, w, state.loaded !== undefined);
 }
 
 /** In place: follow a renamed collection (checked), and load or release. */
 async function update(ctx: RuntimeContext, _id: string, _olds: PartitionState, news: PartitionInputs, plan: DiffPlan): Promise<Observed> {
   const mc = await milvusClient(ctx, news);
-  const current = await loadStateOf(mc, news);
+  const w: Where = { ...collectionRef(news), partitionName: news.partitionName };
+  const current = await look(mc, w, news.loaded !== undefined);
   if (current === undefined) {
     throw new Error(
       `Partition: collection "${news.collectionName}" has no partition "${news.partitionName}". A partition follows its collection when the collection is renamed; ` +
         `to move it to another collection, add the resource option replaceOnChanges: ["collectionName"] (it is then created there).`,
     );
   }
-  if (plan.updates.includes("loaded") && news.loaded !== undefined && news.loaded !== current) {
+  if (plan.updates.includes("loaded") && news.loaded !== undefined && news.loaded !== current.loaded) {
     await setLoaded(ctx, mc, news, news.loaded);
-    return observe(news, news.loaded);
+    return { ...current, loaded: news.loaded };
   }
-  return observe(news, current);
+  return current;
 }
 
 async function remove(ctx: RuntimeContext, id: string, state: PartitionState): Promise<void> {
   const w = whereOf(id, state);
   const mc = await milvusClient(ctx, { ...targetOf(state), dbName: w.dbName });
-  let rows: number;
-  try {
-    rows = Number((await mc.partitions.getStats(w)).rowCount);
-  } catch (e) {
-    if (isNotFound(e)) return; // the partition (or its collection) is gone
-    throw e;
-  }
+  if (!(await exists(mc, w))) return; // the partition (or its collection) is gone
+  const rows = Number((await mc.partitions.getStats(w)).rowCount);
   if (rows > 0 && state.allowDataLoss !== true && ctx.config.allowDataLoss !== true) {
     throw new Error(`refusing to drop partition "${w.partitionName}" of "${w.collectionName}": it holds ${rows} entities. Set allowDataLoss: true on the Partition (in an earlier up) or the stack config zilliz:allowDataLoss true.`);
   }
   // Milvus refuses to drop a loaded partition: release it first.
-  if ((await loadStateOf(mc, w)) === true) await mc.partitions.release({ ...collectionRef(w), partitionNames: [w.partitionName] });
+  if (await isLoaded(mc, w)) await mc.partitions.release({ ...collectionRef(w), partitionNames: [w.partitionName] });
   await mc.partitions.drop(w);
 }
 
