@@ -1,5 +1,5 @@
 /** Role operations against the Milvus REST v2 data plane (run time only). */
-import { type MilvusClient } from "../../client";
+import { ZillizError, type MilvusClient } from "../../client";
 import { milvusClient, targetOf } from "../shared/data-plane-target";
 import { IncompleteError } from "../shared/partial-state";
 import { defineResource, type Observed, type ResourceOps } from "../shared/resource-definition";
@@ -32,12 +32,32 @@ async function grantsOf(mc: MilvusClient, roleName: string, dbs: string[]): Prom
   return canonicalGrants(out);
 }
 
+/**
+ * One grant or revoke. The grant API every Milvus 2.4+ serves comes first; a collection-level grant that it
+ * refuses as an invalid parameter (a server that takes privilege groups only through the 2.5 API) is sent
+ * again through `grant_privilege_v2` (database + collection), and a server without that endpoint gets the
+ * first refusal back.
+ */
+async function operate(mc: MilvusClient, op: "grant" | "revoke", roleName: string, g: Grant): Promise<void> {
+  try {
+    await (op === "grant" ? mc.roles.grantPrivilege({ roleName, ...g }) : mc.roles.revokePrivilege({ roleName, ...g }));
+  } catch (e) {
+    if (g.objectType !== "Collection" || !ZillizError.isZillizError(e) || e.kind !== "invalid_argument") throw e;
+    const v2 = { roleName, privilege: g.privilege, dbName: g.dbName, collectionName: g.objectName };
+    try {
+      await (op === "grant" ? mc.roles.grantPrivilegeV2(v2) : mc.roles.revokePrivilegeV2(v2));
+    } catch (e2) {
+      throw ZillizError.isZillizError(e2) && e2.kind === "unsupported_endpoint" ? e : e2;
+    }
+  }
+}
+
 /** Grants what is missing and revokes what is extra. */
 async function applyGrants(mc: MilvusClient, roleName: string, current: Grant[], wanted: Grant[]): Promise<void> {
   const have = new Set(current.map(grantKey));
   const want = new Set(wanted.map(grantKey));
-  for (const g of wanted.filter((w) => !have.has(grantKey(w)))) await mc.roles.grantPrivilege({ roleName, ...g });
-  for (const g of current.filter((c) => !want.has(grantKey(c)))) await mc.roles.revokePrivilege({ roleName, ...g });
+  for (const g of wanted.filter((w) => !have.has(grantKey(w)))) await operate(mc, "grant", roleName, g);
+  for (const g of current.filter((c) => !want.has(grantKey(c)))) await operate(mc, "revoke", roleName, g);
 }
 
 async function create(ctx: RuntimeContext, inputs: RoleInputs) {

@@ -56,8 +56,9 @@ export const roleSpec = defineSpec({
   /**
    * The role's grants, as a set: each `{ privilege, objectType?, objectName?, dbName? }` with defaults
    * `Collection`, `*` and `default`. Default: none. Updates in place: only the grants added are granted and
-   * only the grants removed are revoked (`roles/grant_privilege` / `revoke_privilege`). Only the databases
-   * named here (and `default`) are read back.
+   * only the grants removed are revoked (`roles/grant_privilege` / `revoke_privilege`; a collection-level
+   * grant those refuse, such as a privilege group on a 2.5 server, goes through `grant_privilege_v2`). Only
+   * the databases named here (and `default`) are read back.
    * @example [{ privilege: "Query", objectName: "docs" }, { privilege: "Search", objectName: "docs" }, { privilege: "DescribeCollection", objectName: "*" }]
    */
   privileges: input(z.array(privilegeEntry).optional(), { change: "update", canonical: canonicalGrants }),

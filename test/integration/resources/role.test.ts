@@ -1,5 +1,6 @@
 /** Role through the runtime against a zilliz-local cluster's data plane: grants as a set, in place. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PrivilegeGroups } from "../../../src/client";
 import { startTestEmulator, type TestEmulator } from "../../support/emulator";
 import { dataPlaneCalls, expectRejected, planeOn, type Plane } from "./data-plane-fixture";
 import { expectPartial, providerFor, refreshNoDiff, rejectionMessage, up } from "./harness";
@@ -101,6 +102,21 @@ describe("Role checks, adoption and partial state", () => {
     expect(await grants("ops")).toEqual(["default/Collection/*/Flush"]);
     // `Role.get` reads by id with only the target.
     expect((await p.read!("ops", base())).props).toMatchObject({ roleName: "ops", privileges: [{ objectType: "Collection", objectName: "*", privilege: "Flush", dbName: "default" }] });
+  });
+
+  it("a collection-level grant the first grant API refuses (1100) goes through grant_privilege_v2", async () => {
+    const group = new PrivilegeGroups(plane.mc().transport);
+    await group.create({ privilegeGroupName: "docs_readers" });
+    const { p } = providerFor("Role", emu);
+    await emu.control.injectFault({ target: plane.clusterId, path: "/v2/vectordb/roles/grant_privilege", kind: "code", code: 1100, message: "not found the privilege name[docs_readers]: invalid parameter" });
+    let calls: string[];
+    try {
+      calls = await dataPlaneCalls(emu, plane, () => up(p, { ...base(), roleName: "grouped", privileges: [{ privilege: "docs_readers", objectName: "docs" }] }));
+    } finally {
+      await emu.control.clearFaults();
+    }
+    expect(calls.filter((c) => c.includes("grant_privilege"))).toEqual(["POST /v2/vectordb/roles/grant_privilege", "POST /v2/vectordb/roles/grant_privilege_v2"]);
+    expect(await grants("grouped")).toEqual(["default/Collection/docs/docs_readers"]);
   });
 
   it("a role dropped outside is dropped from the stack at refresh", async () => {
