@@ -100,7 +100,7 @@ export const privilegeGroupSchema = z.object({
   privileges: z.string().nullish().transform((v) => (v ? v.split(",").map((p) => p.trim()).filter((p) => p !== "") : [])),
 });
 /** One custom privilege group, its privileges split into a list. */
-export type PrivilegeGroup = z.output<typeof privilegeGroupSchema>;
+export type PrivilegeGroupDescription = z.output<typeof privilegeGroupSchema>;
 
 /** `/v2/vectordb/privilege_groups/...` (Milvus 2.5+). */
 export class PrivilegeGroups {
@@ -110,7 +110,7 @@ export class PrivilegeGroups {
     await post(this.t, "privilege_groups/create", req, emptyData, false, o);
   }
   /** Every custom group with its privileges (the only read the API has). */
-  async list(o: CallOptions = {}): Promise<PrivilegeGroup[]> {
+  async list(o: CallOptions = {}): Promise<PrivilegeGroupDescription[]> {
     const data = await post(this.t, "privilege_groups/list", {}, z.object({ privilegeGroups: z.array(privilegeGroupSchema).nullish() }).nullish(), true, o);
     return data?.privilegeGroups ?? [];
   }
