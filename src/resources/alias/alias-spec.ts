@@ -19,7 +19,10 @@ export const aliasSpec = defineSpec({
    * @example docsV2.collectionName
    */
   collectionName: input(milvusName("collection name"), { change: "update" }),
-  /** Take over an existing alias of this name (retargeted in place if it points elsewhere). Only read at create. */
+  /**
+   * Take over an existing alias of this name (retargeted in place if it points elsewhere). Default false. Only read at create (changing it later does nothing).
+   * @example true
+   */
   adopt: input(z.boolean().optional(), { change: "create-only" }),
 });
 

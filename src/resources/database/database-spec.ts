@@ -33,9 +33,13 @@ export const databaseSpec = defineSpec({
    * Let `destroy` (or a replacement) drop the database although it still holds collections: their aliases
    * and the collections with all their entities are dropped first. Default false: the delete is refused,
    * naming the collections. Updates in place (no server call).
+   * @example true
    */
   allowDataLoss: input(z.boolean().optional(), { change: "local", default: false }),
-  /** Take over an existing database of this name (its properties are then set in place). Only read at create. */
+  /**
+   * Take over an existing database of this name (its properties are then set in place). Default false. Only read at create (changing it later does nothing).
+   * @example true
+   */
   adopt: input(z.boolean().optional(), { change: "create-only" }),
 
   /** The server's numeric id of the database (int64, as a decimal string). */

@@ -30,11 +30,18 @@ export const partitionSpec = defineSpec({
   /**
    * Let `destroy` (or a replacement) drop the partition although it holds entities. Default false: the
    * delete is refused, giving the row count. Updates in place (no server call).
+   * @example true
    */
   allowDataLoss: input(z.boolean().optional(), { change: "local", default: false }),
-  /** Take over an existing partition of this name. Only read at create. */
+  /**
+   * Take over an existing partition of this name. Default false. Only read at create (changing it later does nothing).
+   * @example true
+   */
   adopt: input(z.boolean().optional(), { change: "create-only" }),
-  /** Deadline for the load wait, in seconds (default 600). Updates in place (no server call). */
+  /**
+   * Deadline for the load wait, in seconds (default 600). Updates in place (no server call).
+   * @example 1800
+   */
   waitTimeoutSeconds: input(z.number().int().min(1).max(24 * 3600).optional(), { change: "local" }),
 });
 

@@ -31,7 +31,10 @@ export const privilegeGroupSpec = defineSpec({
    * @example ["Query", "Search", "DescribeCollection"]
    */
   privileges: input(z.array(z.string().min(1)).optional(), { change: "update", canonical: canonicalPrivileges }),
-  /** Take over an existing group of this name (its privileges are then set in place). Only read at create. */
+  /**
+   * Take over an existing group of this name (its privileges are then set in place). Default false. Only read at create (changing it later does nothing).
+   * @example true
+   */
   adopt: input(z.boolean().optional(), { change: "create-only" }),
 });
 

@@ -62,7 +62,10 @@ export const roleSpec = defineSpec({
    * @example [{ privilege: "Query", objectName: "docs" }, { privilege: "Search", objectName: "docs" }, { privilege: "DescribeCollection", objectName: "*" }]
    */
   privileges: input(z.array(privilegeEntry).optional(), { change: "update", canonical: canonicalGrants }),
-  /** Take over an existing role of this name (its grants are then granted/revoked in place). Only read at create. */
+  /**
+   * Take over an existing role of this name (its grants are then granted/revoked in place). Default false. Only read at create (changing it later does nothing).
+   * @example true
+   */
   adopt: input(z.boolean().optional(), { change: "create-only" }),
 });
 

@@ -34,7 +34,8 @@ export const userSpec = defineSpec({
   roles: input(z.array(z.string().min(1)).optional(), { change: "update", canonical: canonicalRoles }),
   /**
    * Take over an existing user of this name: the password must be the one it has (checked by setting it
-   * to itself), and its roles are then granted/revoked in place. Only read at create.
+   * to itself), and its roles are then granted/revoked in place. Default false. Only read at create.
+   * @example true
    */
   adopt: input(z.boolean().optional(), { change: "create-only" }),
 });
