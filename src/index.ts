@@ -10,3 +10,9 @@ export { LegacyCollection, type LegacyCollectionArgs } from "./resources/legacy/
 export { LegacyIndex, type LegacyIndexArgs } from "./resources/legacy/legacy-index";
 export { LegacyPartition, type LegacyPartitionArgs } from "./resources/legacy/legacy-partition";
 export { LegacyServerConfig, type LegacyServerConfigArgs } from "./resources/legacy/legacy-server-config";
+export { Database, type DatabaseArgs } from "./resources/database/database";
+export { Partition, type PartitionArgs } from "./resources/partition/partition";
+export { Alias, type AliasArgs } from "./resources/alias/alias";
+export { User, type UserArgs } from "./resources/user/user";
+export { Role, type RoleArgs, type RolePrivilege } from "./resources/role/role";
+export { PrivilegeGroup, type PrivilegeGroupArgs } from "./resources/privilege-group/privilege-group";

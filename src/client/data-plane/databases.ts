@@ -34,4 +34,8 @@ export class Databases {
   async alter(req: { dbName: string; properties: Record<string, unknown> }, o: CallOptions = {}): Promise<void> {
     await post(this.t, "databases/alter", { ...req, properties: stringifyParams(req.properties) }, emptyData, true, o);
   }
+  /** Removes properties (≈2.5.4+); removing an absent key is a no-op, so it is retried. */
+  async dropProperties(req: { dbName: string; propertyKeys: string[] }, o: CallOptions = {}): Promise<void> {
+    await post(this.t, "databases/drop_properties", req, emptyData, true, o);
+  }
 }

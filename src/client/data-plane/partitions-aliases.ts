@@ -22,6 +22,17 @@ export class Partitions {
   async drop(req: Named & { partitionName: string }, o: CallOptions = {}): Promise<void> {
     await post(this.t, "partitions/drop", req, emptyData, true, o);
   }
+  /** Requests a load of the partitions (asynchronous: poll `collections.getLoadState` with `partitionNames`). */
+  async load(req: Named & { partitionNames: string[] }, o: CallOptions = {}): Promise<void> {
+    await post(this.t, "partitions/load", req, emptyData, true, o);
+  }
+  async release(req: Named & { partitionNames: string[] }, o: CallOptions = {}): Promise<void> {
+    await post(this.t, "partitions/release", req, emptyData, true, o);
+  }
+  /** Row count of one partition (int64: may arrive as a string). Missing partition: NotFoundError (200). */
+  getStats(req: Named & { partitionName: string }, o: CallOptions = {}): Promise<{ rowCount: string | number }> {
+    return post(this.t, "partitions/get_stats", req, z.object({ rowCount: z.union([z.number(), z.string()]) }), true, o);
+  }
 }
 
 export const aliasDescriptionSchema = z.object({ aliasName: z.string(), collectionName: z.string(), dbName: z.string().optional() });

@@ -77,4 +77,50 @@ export class Roles {
   async revokePrivilege(req: PrivilegeRequest, o: CallOptions = {}): Promise<void> {
     await post(this.t, "roles/revoke_privilege", req, emptyData, true, o);
   }
+  /** 2.5+: grants a privilege or privilege group on `dbName`/`collectionName` (`*` for all). */
+  async grantPrivilegeV2(req: PrivilegeV2Request, o: CallOptions = {}): Promise<void> {
+    await post(this.t, "roles/grant_privilege_v2", req, emptyData, true, o);
+  }
+  async revokePrivilegeV2(req: PrivilegeV2Request, o: CallOptions = {}): Promise<void> {
+    await post(this.t, "roles/revoke_privilege_v2", req, emptyData, true, o);
+  }
+}
+
+/** Body of the 2.5+ grant/revoke: a privilege or group on a database and collection (`*` for all). */
+export interface PrivilegeV2Request {
+  roleName: string;
+  privilege: string;
+  dbName?: string;
+  collectionName?: string;
+}
+
+export const privilegeGroupSchema = z.object({
+  privilegeGroupName: z.string(),
+  // The server joins the privileges with commas; an empty group has an empty string.
+  privileges: z.string().nullish().transform((v) => (v ? v.split(",").map((p) => p.trim()).filter((p) => p !== "") : [])),
+});
+/** One custom privilege group, its privileges split into a list. */
+export type PrivilegeGroupDescription = z.output<typeof privilegeGroupSchema>;
+
+/** `/v2/vectordb/privilege_groups/...` (Milvus 2.5+). */
+export class PrivilegeGroups {
+  constructor(private readonly t: Transport) {}
+  /** A duplicate (or a built-in group name) gives 1100. Not retried. */
+  async create(req: { privilegeGroupName: string }, o: CallOptions = {}): Promise<void> {
+    await post(this.t, "privilege_groups/create", req, emptyData, false, o);
+  }
+  /** Every custom group with its privileges (the only read the API has). */
+  async list(o: CallOptions = {}): Promise<PrivilegeGroupDescription[]> {
+    const data = await post(this.t, "privilege_groups/list", {}, z.object({ privilegeGroups: z.array(privilegeGroupSchema).nullish() }).nullish(), true, o);
+    return data?.privilegeGroups ?? [];
+  }
+  async drop(req: { privilegeGroupName: string }, o: CallOptions = {}): Promise<void> {
+    await post(this.t, "privilege_groups/drop", req, emptyData, true, o);
+  }
+  async addPrivileges(req: { privilegeGroupName: string; privileges: string[] }, o: CallOptions = {}): Promise<void> {
+    await post(this.t, "privilege_groups/add_privileges_to_group", req, emptyData, true, o);
+  }
+  async removePrivileges(req: { privilegeGroupName: string; privileges: string[] }, o: CallOptions = {}): Promise<void> {
+    await post(this.t, "privilege_groups/remove_privileges_from_group", req, emptyData, true, o);
+  }
 }
