@@ -47,6 +47,6 @@ describe("runtime provider", () => {
   });
 
   it("refuses an unknown kind", () => {
-    expect(() => provider("Alias")).toThrow(/unknown resource kind "Alias"/);
+    expect(() => provider("Aliass")).toThrow(/unknown resource kind "Aliass"/);
   });
 });
