@@ -30,9 +30,10 @@ export default defineConfig({
           testTimeout: 900_000,
           hookTimeout: 900_000,
           // The Pulumi SDK keeps global state per process (one inline program at a time): each e2e file
-          // runs in its own forked process, and scripts/test.sh runs the tier with --no-file-parallelism
-          // (a per-project setting vitest 3 does not accept) so the files take turns.
+          // runs in its own forked process. Files share nothing (each starts its own emulator and stack), so
+          // two run at once; most of their time is spent waiting on the engine and the emulator's transitions.
           pool: "forks",
+          poolOptions: { forks: { maxForks: 2, minForks: 1 } },
         },
       },
     ],

@@ -18,9 +18,7 @@ rm -rf "$results"; mkdir -p "$results"
 status=0
 for tier in unit integration e2e; do
   echo "[test] tier: $tier" >&2
-  extra=()
-  [ "$tier" = e2e ] && extra=(--no-file-parallelism)
-  npx vitest run --project "$tier" "${extra[@]}" --reporter=default --reporter=json \
+  npx vitest run --project "$tier" --reporter=default --reporter=json \
     --outputFile.json="$results/$tier.json" "$@" || status=1
 done
 
