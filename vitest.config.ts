@@ -31,9 +31,9 @@ export default defineConfig({
           hookTimeout: 900_000,
           // The Pulumi SDK keeps global state per process (one inline program at a time): each e2e file
           // runs in its own forked process. Files share nothing (each starts its own emulator and stack), so
-          // two run at once; most of their time is spent waiting on the engine and the emulator's transitions.
+          // scripts/test.sh runs two at once (--maxWorkers=2: vitest 3 takes worker counts only for the whole
+          // run, not per project); most of their time is spent waiting on the engine and the emulator.
           pool: "forks",
-          poolOptions: { forks: { maxForks: 2, minForks: 1 } },
         },
       },
     ],

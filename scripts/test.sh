@@ -18,7 +18,10 @@ rm -rf "$results"; mkdir -p "$results"
 status=0
 for tier in unit integration e2e; do
   echo "[test] tier: $tier" >&2
-  npx vitest run --project "$tier" --reporter=default --reporter=json \
+  extra=()
+  # e2e files share nothing and mostly wait on the engine: two at a time (vitest's default on 2 cores is one).
+  [ "$tier" = e2e ] && extra=(--maxWorkers=2 --minWorkers=1)
+  npx vitest run --project "$tier" "${extra[@]}" --reporter=default --reporter=json \
     --outputFile.json="$results/$tier.json" "$@" || status=1
 done
 
