@@ -133,7 +133,9 @@ export function provider(kind: string, options: ProviderOptions = {}): ZillizPro
       if (observed === undefined) return {};
       const written = writtenInputs(def.spec, state);
       const outs = compose(written, observed, state.pendingWork, state);
-      if (stateVersionOf(raw) < STATE_VERSION) {
+      // A stored 0.1.0 state has its outputs; a `get()` passes only the target (and returns the inputs read).
+      const stored = Object.entries(def.spec).some(([k, p]) => p.role === "output" && raw[k] !== undefined);
+      if (stored && stateVersionOf(raw) < STATE_VERSION) {
         // A state from before the kernel stored server-filled values (a resolved project) among the inputs,
         // so its inputs as written are unknown here: the engine keeps the inputs it has, and the state keeps
         // its old version until the next create or update writes the inputs as the program gives them.

@@ -23,7 +23,12 @@ async function grantsOf(mc: MilvusClient, roleName: string, dbs: string[]): Prom
   for (const dbName of dbs) {
     try {
       const grants = await mc.roles.describe({ roleName, dbName });
-      for (const g of grants) out.push({ objectType: g.objectType as Grant["objectType"], objectName: g.objectName, privilege: g.privilege, dbName: g.dbName || dbName });
+      for (const g of grants) {
+        // A Global grant always names `*`; one on a collection is a group granted through grant_privilege_v2,
+        // which Milvus reports under Global: it is the Collection grant the program wrote.
+        const objectType = g.objectType === "Global" && g.objectName !== "*" ? "Collection" : (g.objectType as Grant["objectType"]);
+        out.push({ objectType, objectName: g.objectName, privilege: g.privilege, dbName: g.dbName || dbName });
+      }
     } catch (e) {
       if (!(await mc.roles.list()).includes(roleName)) return undefined;
       throw e;

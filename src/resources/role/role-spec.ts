@@ -59,7 +59,7 @@ export const roleSpec = defineSpec({
    * only the grants removed are revoked (`roles/grant_privilege` / `revoke_privilege`; a collection-level
    * grant those refuse, such as a privilege group on a 2.5 server, goes through `grant_privilege_v2`). Only
    * the databases named here (and `default`) are read back.
-   * @example [{ privilege: "Query", objectName: "docs" }, { privilege: "Search", objectName: "docs" }, { privilege: "DescribeCollection", objectName: "*" }]
+   * @example [{ privilege: "Query", objectName: "docs" }, { privilege: "Search", objectName: "docs" }, { privilege: "Load", objectName: "*" }]
    */
   privileges: input(z.array(privilegeEntry).optional(), { change: "update", canonical: canonicalGrants }),
   /**

@@ -206,12 +206,19 @@ describe("official SDK HttpClient against the data plane", () => {
     ok(await client.createAlias({ collectionName: "shop", aliasName: "store" }));
     expect(rows(await client.query({ collectionName: "store", filter: "price > 25", outputFields: ["count(*)"] }))).toEqual([{ "count(*)": "2" }]);
     ok(await client.createUser({ userName: "clerk", password: "clerk-pass1" }));
+    // Grants are enforced: the clerk may search, and nothing else.
+    ok(await client.createRole({ roleName: "searcher" }));
+    ok(await client.grantPrivilegeToRole({ roleName: "searcher", objectType: "Collection", objectName: "*", privilege: "Search" }));
+    ok(await client.grantRoleToUser({ userName: "clerk", roleName: "searcher" }));
     const clerk = new HttpClient({ baseURL: `${standIn.url}/v2`, token: "clerk:clerk-pass1" });
     expect(rows(await clerk.search({ collectionName: "store", data: [[1, 0]], limit: 1, outputFields: ["name"] }))).toEqual([{ sku: "2", name: "blue kettle", distance: 0 }]);
     const intruder = new HttpClient({ baseURL: `${standIn.url}/v2`, token: "clerk:wrong" });
     await expect(intruder.query({ collectionName: "store", filter: "", outputFields: ["sku"] })).rejects.toThrow(/401/);
+    await expect(clerk.dropAlias({ aliasName: "store" })).rejects.toThrow(/403/);
     ok(await client.dropAlias({ aliasName: "store" }));
     ok(await client.dropUser({ userName: "clerk" }));
+    ok(await client.revokePrivilegeFromRole({ roleName: "searcher", objectType: "Collection", objectName: "*", privilege: "Search" }));
+    ok(await client.dropRole({ roleName: "searcher" }));
 
     // Deletes by filter, compaction, and a query on a released collection.
     ok(await client.delete({ collectionName: "shop", filter: 'specs["color"] == "blue"' }));

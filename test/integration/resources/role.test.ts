@@ -25,10 +25,10 @@ describe("Role lifecycle", () => {
 
   it("creates the role with its grants (defaults: Collection, *, default)", async () => {
     const { p } = providerFor("Role", emu);
-    inputs = { endpoint: plane.endpoint, token: plane.token, roleName: "reader", privileges: [{ privilege: "Query", objectName: "docs" }, { privilege: "DescribeCollection" }] };
+    inputs = { endpoint: plane.endpoint, token: plane.token, roleName: "reader", privileges: [{ privilege: "Query", objectName: "docs" }, { privilege: "Load" }] };
     ({ id, outs } = await up(p, inputs));
     expect(id).toBe("reader");
-    expect(await grants("reader")).toEqual(["default/Collection/*/DescribeCollection", "default/Collection/docs/Query"]);
+    expect(await grants("reader")).toEqual(["default/Collection/*/Load", "default/Collection/docs/Query"]);
   });
 
   it("refresh is one describe call (grants in one database) and leaves no diff", async () => {
@@ -41,7 +41,7 @@ describe("Role lifecycle", () => {
 
   it("the grants are a set: order, duplicates and spelled-out defaults are no change", async () => {
     const { p } = providerFor("Role", emu);
-    const same = { ...inputs, privileges: [{ privilege: "DescribeCollection", objectType: "Collection", objectName: "*", dbName: "default" }, { privilege: "Query", objectName: "docs" }, { privilege: "Query", objectName: "docs" }] };
+    const same = { ...inputs, privileges: [{ privilege: "Load", objectType: "Collection", objectName: "*", dbName: "default" }, { privilege: "Query", objectName: "docs" }, { privilege: "Query", objectName: "docs" }] };
     expect((await p.diff!(id, outs, same)).changes).toBe(false);
   });
 
@@ -116,7 +116,8 @@ describe("Role checks, adoption and partial state", () => {
       await emu.control.clearFaults();
     }
     expect(calls.filter((c) => c.includes("grant_privilege"))).toEqual(["POST /v2/vectordb/roles/grant_privilege", "POST /v2/vectordb/roles/grant_privilege_v2"]);
-    expect(await grants("grouped")).toEqual(["default/Collection/docs/docs_readers"]);
+    // Milvus reports a group granted through grant_privilege_v2 under the Global object type.
+    expect(await grants("grouped")).toEqual(["default/Global/docs/docs_readers"]);
   });
 
   it("a role dropped outside is dropped from the stack at refresh", async () => {
