@@ -10,7 +10,10 @@ export type StepName = (typeof STEPS)[number];
 /** One engine step on one stack. */
 export interface StepResult {
   step: StepName;
+  /** Wall time; the median when the step ran several times. */
   ms: number;
+  /** Every run's time when the step was repeated (`--repeat`). */
+  samplesMs?: number[];
   /** API calls the emulator logged during the step (control plane + data planes). */
   calls: number;
   controlCalls: number;
@@ -147,6 +150,11 @@ function seconds(ms: number): string {
   return (ms / 1000).toFixed(2);
 }
 
+/** The time, followed by every run's time when the step was repeated (the median is the one shown first). */
+function timeCell(r: StepResult): string {
+  return r.samplesMs && r.samplesMs.length > 1 ? `${seconds(r.ms)} (${r.samplesMs.map(seconds).join(", ")})` : seconds(r.ms);
+}
+
 function memory(kb: number | undefined): string {
   return kb === undefined ? "–" : `${Math.round(kb / 1024)} MiB`;
 }
@@ -158,14 +166,14 @@ export function renderMarkdown(result: BenchResult): string {
   lines.push(`Run ${result.startedAt} on ${m.cpus} CPU(s) (${m.cpuModel}), ${m.totalMemMb} MiB RAM, Node ${m.node}, Pulumi ${m.pulumi}.`, "");
   for (const size of result.sizes) {
     lines.push(`### N = ${size.n} (1 cluster + ${size.n} collections + ${size.n} indexes vs ${size.resources} no-op resources)`, "");
-    lines.push("| step | ours (s) | no-op (s) | ratio | ours API calls (control / data) | provider peak RSS ours / no-op |");
+    lines.push("| step | ours (s; median, then each run) | no-op (s) | ratio | ours API calls (control / data) | provider peak RSS ours / no-op |");
     lines.push("|---|---:|---:|---:|---:|---:|");
     for (const step of STEPS) {
       const o = stepOf(size.ours, step);
       const n = stepOf(size.noop, step);
       if (!o || !n) continue;
       lines.push(
-        `| ${step} | ${seconds(o.ms)} | ${seconds(n.ms)} | ${ratio(o.ms, n.ms)}× | ${o.calls} (${o.controlCalls} / ${o.dataCalls}) | ${memory(o.providerPeakKb)} / ${memory(n.providerPeakKb)} |`,
+        `| ${step} | ${timeCell(o)} | ${timeCell(n)} | ${ratio(o.ms, n.ms)}× | ${o.calls} (${o.controlCalls} / ${o.dataCalls}) | ${memory(o.providerPeakKb)} / ${memory(n.providerPeakKb)} |`,
       );
     }
     lines.push("", "| kind | count | `__provider` bytes | state bytes per resource |", "|---|---:|---:|---:|");

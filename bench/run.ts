@@ -6,6 +6,7 @@
  *   npm run bench -- --sizes 5          a quick run while developing
  *   npm run bench -- --with-200         adds N = 200
  *   npm run bench -- --out <dir>        where the results go (default .pulumi-local/bench)
+ *   npm run bench -- --repeat 3          runs preview, up no-op and refresh 3 times each (median reported)
  *   npm run bench -- --skip-lifecycle --skip-waits
  *
  * A benchmark, not a test: it asserts nothing about time and is never part of `npm test`.
@@ -17,25 +18,28 @@ import type { Stack } from "@pulumi/pulumi/automation";
 import type { RunningEmulator } from "../dist/emulator";
 import { benchStack, countCalls, measureStep, pulumiCommand, repoRoot, stateSizes, storedInputs } from "./engine";
 import { clustersProgram, lifecycleProgram, noopProgram, oursProgram, SCHEMA, type LifecycleDesired } from "./programs";
-import { renderChart, renderMarkdown, type BenchResult, type LifecycleRow, type SizeResult, type StepName, type WaitSample } from "./report";
+import { renderChart, renderMarkdown, type BenchResult, type LifecycleRow, type SizeResult, type StepName, type StepResult, type WaitSample } from "./report";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startEmulator } = require(path.join(repoRoot, "dist", "emulator")) as typeof import("../dist/emulator");
 
 interface Args {
   sizes: number[];
+  /** Runs of each repeatable step (preview, up no-op, refresh); the median is reported. */
+  repeat: number;
   out: string;
   lifecycle: boolean;
   waits: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { sizes: [25, 100], out: path.join(repoRoot, ".pulumi-local", "bench"), lifecycle: true, waits: true };
+  const args: Args = { sizes: [25, 100], repeat: 1, out: path.join(repoRoot, ".pulumi-local", "bench"), lifecycle: true, waits: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--sizes") args.sizes = (argv[++i] ?? "").split(",").map((s) => Number(s.trim())).filter((n) => Number.isInteger(n) && n > 0);
     else if (a === "--with-200") args.sizes = [...new Set([...args.sizes, 200])];
     else if (a === "--out") args.out = path.resolve(argv[++i] ?? args.out);
+    else if (a === "--repeat") args.repeat = Math.max(1, Math.floor(Number(argv[++i])) || 1);
     else if (a === "--skip-lifecycle") args.lifecycle = false;
     else if (a === "--skip-waits") args.waits = false;
     else throw new Error(`bench: unknown argument ${a} (see bench/run.ts)`);
@@ -55,7 +59,10 @@ const STEP_RUNS: Record<StepName, (s: Stack) => Promise<unknown>> = {
   destroy: (s) => s.destroy(),
 };
 
-async function measureSize(emulator: RunningEmulator, n: number): Promise<SizeResult> {
+/** Steps that leave the state as they found it, so they can run again for a median. */
+const REPEATABLE = new Set<StepName>(["preview (no changes)", "up (no-op)", "refresh"]);
+
+async function measureSize(emulator: RunningEmulator, n: number, repeat: number): Promise<SizeResult> {
   const resources = 2 * n + 1;
   const config = { "zilliz:cloudApiUrl": { value: emulator.url }, "zilliz:apiKey": { value: emulator.apiKey, secret: true } };
   const ours = await benchStack(`ours-${n}`, oursProgram(n, `bench-${n}-${Date.now().toString(36)}`), config);
@@ -70,9 +77,15 @@ async function measureSize(emulator: RunningEmulator, n: number): Promise<SizeRe
       }
       const before = step === "refresh" ? await storedInputs(ours.stack) : undefined;
       // Interleaved (ours, then no-op) so that a noisy neighbour hits both sides alike.
-      const o = await measureStep(emulator, step, () => STEP_RUNS[step](ours.stack));
-      const b = await measureStep(emulator, step, () => STEP_RUNS[step](noop.stack));
-      log(`N=${n} ${step}: ours ${o.ms} ms, ${o.calls} calls; no-op ${b.ms} ms`);
+      const oursRuns: StepResult[] = [];
+      const noopRuns: StepResult[] = [];
+      for (let k = 0; k < (REPEATABLE.has(step) ? repeat : 1); k++) {
+        oursRuns.push(await measureStep(emulator, step, () => STEP_RUNS[step](ours.stack)));
+        noopRuns.push(await measureStep(emulator, step, () => STEP_RUNS[step](noop.stack)));
+      }
+      const o = median(oursRuns);
+      const b = median(noopRuns);
+      log(`N=${n} ${step}: ours ${oursRuns.map((r) => r.ms).join("/")} ms, ${o.calls} calls; no-op ${noopRuns.map((r) => r.ms).join("/")} ms`);
       if (before) {
         const after = await storedInputs(ours.stack);
         result.refreshRewroteInputs = [...before.entries()].filter(([urn, inputs]) => after.get(urn) !== inputs).length;
@@ -207,6 +220,13 @@ async function measureWaits(emulator: RunningEmulator, finishAfterMs: number[]):
   return samples;
 }
 
+/** The run with the median time, carrying every run's time in `samplesMs`. */
+function median(runs: StepResult[]): StepResult {
+  const sorted = [...runs].sort((a, b) => a.ms - b.ms);
+  const mid = sorted[Math.floor((sorted.length - 1) / 2)] as StepResult;
+  return runs.length > 1 ? { ...mid, samplesMs: runs.map((r) => r.ms) } : mid;
+}
+
 /** The most timestamps inside any window of `windowMs` (for "never above the rate limit"). */
 function maxInWindow(times: number[], windowMs: number): number {
   let best = 0;
@@ -226,22 +246,32 @@ async function main(): Promise<void> {
     waits: [],
     clusterCreateCalls: 0,
   };
+  // Saved after every phase, so a long run that fails late still leaves what it measured.
+  const save = () => {
+    mkdirSync(args.out, { recursive: true });
+    writeFileSync(path.join(args.out, "results.json"), `${JSON.stringify(result, null, 2)}\n`);
+    writeFileSync(path.join(args.out, "results.md"), `${renderMarkdown(result)}\n`);
+    writeFileSync(path.join(args.out, "chart.svg"), renderChart(result));
+  };
   try {
     if (args.lifecycle) {
       const life = await measureLifecycle(emulator);
       result.lifecycle = life.rows;
       result.clusterCreateCalls = life.clusterCreateCalls;
+      save();
     }
     // Finish times that land between the wait's polls (1 s, doubling to a 10 s cap): best and worst cases.
-    if (args.waits) result.waits = await measureWaits(emulator, [1_500, 4_000, 8_000, 16_000]);
-    for (const n of args.sizes) result.sizes.push(await measureSize(emulator, n));
+    if (args.waits) {
+      result.waits = await measureWaits(emulator, [1_500, 4_000, 8_000, 16_000]);
+      save();
+    }
+    for (const n of args.sizes) {
+      result.sizes.push(await measureSize(emulator, n, args.repeat));
+      save();
+    }
   } finally {
     await emulator.close();
   }
-  mkdirSync(args.out, { recursive: true });
-  writeFileSync(path.join(args.out, "results.json"), `${JSON.stringify(result, null, 2)}\n`);
-  writeFileSync(path.join(args.out, "results.md"), `${renderMarkdown(result)}\n`);
-  writeFileSync(path.join(args.out, "chart.svg"), renderChart(result));
   process.stdout.write(`${renderMarkdown(result)}\n`);
   log(`wrote ${path.join(args.out, "results.{json,md}")} and chart.svg`);
 }

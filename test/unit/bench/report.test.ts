@@ -82,6 +82,7 @@ const result: BenchResult = {
 describe("renderMarkdown", () => {
   const md = renderMarkdown(result);
   it("has one table row per step and size with both times, the ratio and the calls", () => {
+    expect(md).toContain("| step | ours (s; median, then each run) | no-op (s) | ratio |");
     expect(md).toContain("### N = 100 (1 cluster + 100 collections + 100 indexes vs 201 no-op resources)");
     expect(md).toContain("| refresh | 3.00 | 1.00 | 3× | 202 (1 / 201) | – / – |");
     expect(md).toContain("| up (from empty) | 1.50 | 1.00 | 1.5× | 130 (1 / 129) | – / – |");
@@ -92,6 +93,16 @@ describe("renderMarkdown", () => {
     expect(md).toContain("- met: refresh ≤ 2× no-op — 1.5×");
     expect(md).toContain("| Collection | create | 5 | 1 | data POST /v2/vectordb/collections/create ×1 | collections/create |");
     expect(md).toContain("| 1.50 | 1.48 | 3 | 2 |");
+  });
+});
+
+describe("repeated steps", () => {
+  it("show the median first, then every run", () => {
+    const repeated = structuredClone(result);
+    const refresh = repeated.sizes[0]!.ours.find((s) => s.step === "refresh")!;
+    refresh.ms = 1200;
+    refresh.samplesMs = [1500, 1200, 900];
+    expect(renderMarkdown(repeated)).toContain("| refresh | 1.20 (1.50, 1.20, 0.90) | 1.00 | 1.2× |");
   });
 });
 
