@@ -16,7 +16,7 @@ import {
 import { Clouds, Projects, Regions } from "../control-plane/meta";
 import { paginate } from "../paginate";
 import { path, query } from "../path";
-import { CONTROL_PLANE_REQUESTS_PER_SECOND } from "../rate-limiter";
+import { CONTROL_PLANE_CLIENT_REQUESTS_PER_SECOND } from "../rate-limiter";
 import { Transport, type TransportOptions } from "../transport";
 
 /** The v1 host of a region (China host for `ali-`/`tc-` regions). */
@@ -165,7 +165,7 @@ export class ZillizClientV1 {
     const { apiKey, baseUrl, regionId, ...rest } = opts;
     if (!baseUrl && !regionId) throw new TypeError("ZillizClientV1 needs regionId or baseUrl");
     // The same documented limit as v2: per key and endpoint.
-    const requestsPerSecond = rest.requestsPerSecond ?? CONTROL_PLANE_REQUESTS_PER_SECOND;
+    const requestsPerSecond = rest.requestsPerSecond ?? CONTROL_PLANE_CLIENT_REQUESTS_PER_SECOND;
     this.transport = new Transport({ ...rest, requestsPerSecond, baseUrl: baseUrl ?? controlPlaneV1BaseUrl(regionId as string), token: apiKey });
     this.clouds = new Clouds(this.transport, "v1");
     this.regions = new Regions(this.transport, "v1");

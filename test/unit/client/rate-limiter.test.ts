@@ -1,6 +1,7 @@
 /** Rate limits shaped like the documented ones: per key and endpoint on the control plane, none on the data plane. */
 import { describe, expect, it } from "vitest";
 import {
+  CONTROL_PLANE_CLIENT_REQUESTS_PER_SECOND,
   CONTROL_PLANE_REQUESTS_PER_SECOND,
   EndpointLimiter,
   MilvusClient,
@@ -111,14 +112,15 @@ describe("the transport's limits", () => {
     expect(limiter.endpoints().sort()).toEqual(["GET /v2/clusters/{}", "GET /v2/clusters/{}/labels"]);
   });
 
-  it("control plane v2 and v1 default to the process-wide 20/s per-endpoint limiter of their key", async () => {
+  it("control plane v2 and v1 default to the process-wide 18/s (90% of the documented 20/s) per-endpoint limiter of their key", async () => {
     const m = new MockServer(CP);
     const key = `default-rate-${Date.now()}`;
     const cp = new ZillizClient({ apiKey: key, dispatcher: m.agent, sleep: m.sleep });
     m.on("GET", "/v2/clusters/in01-1", { body: clusterBody("in01-1") });
     await cp.clusters.describe("in01-1");
-    const shared = sharedEndpointLimiter(`${CP}/`, key, CONTROL_PLANE_REQUESTS_PER_SECOND);
-    expect(shared.rate).toBe(20);
+    expect(CONTROL_PLANE_CLIENT_REQUESTS_PER_SECOND).toBe(18);
+    const shared = sharedEndpointLimiter(`${CP}/`, key, CONTROL_PLANE_CLIENT_REQUESTS_PER_SECOND);
+    expect(shared.rate).toBe(18);
     expect(shared.endpoints()).toEqual(["GET /v2/clusters/{}"]);
     const v1 = new ZillizClientV1({ apiKey: key, regionId: "gcp-us-west1", baseUrl: CP, dispatcher: m.agent, sleep: m.sleep });
     m.on("GET", "/v1/clouds", { body: { code: 200, data: [] } });
