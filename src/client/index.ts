@@ -4,9 +4,9 @@
  */
 export * from "./errors";
 export { ERROR_CODE_KINDS, classify, errorFromResponse, type ApiErrorKind, type CodeOverrides } from "./error-codes";
-export { Transport, maskSecrets, type CallSpec, type ClientLogger, type EnvelopeStyle, type TransportOptions, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from "./transport";
+export { Transport, maskSecrets, type CallSpec, type ClientLogger, type EnvelopeStyle, type TransportOptions, DEFAULT_MAX_RETRIES, DEFAULT_MAX_RATE_LIMIT_RETRIES, DEFAULT_TIMEOUT_MS } from "./transport";
 export { backoffDelay, parseRetryAfter, sleep, type SleepFn, BASE_DELAY_MS, MAX_DELAY_MS, MAX_RETRY_AFTER_MS } from "./backoff";
-export { TokenBucket, sharedBucket, DEFAULT_REQUESTS_PER_SECOND } from "./rate-limiter";
+export { TokenBucket, EndpointLimiter, UNLIMITED, endpointTemplate, sharedEndpointLimiter, singleBucketLimiter, type RequestLimiter, CONTROL_PLANE_REQUESTS_PER_SECOND, CONTROL_PLANE_CLIENT_REQUESTS_PER_SECOND, DEFAULT_REQUESTS_PER_SECOND } from "./rate-limiter";
 export { parseJsonSafe, quoteUnsafeIntegers } from "./safe-json";
 export { waitFor, type WaitOptions, type WaitVerdict } from "./wait";
 export { paginate, collect, type Page, DEFAULT_PAGE_SIZE } from "./paginate";

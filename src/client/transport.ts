@@ -8,7 +8,7 @@ import type { z } from "zod";
 import { backoffDelay, parseRetryAfter, sleep as realSleep, type SleepFn } from "./backoff";
 import { type ApiErrorKind, type CodeOverrides, errorFromResponse } from "./error-codes";
 import { ConnectionError, ResponseValidationError, ZillizError } from "./errors";
-import { DEFAULT_REQUESTS_PER_SECOND, sharedBucket, type TokenBucket } from "./rate-limiter";
+import { endpointTemplate, type RequestLimiter, sharedEndpointLimiter, singleBucketLimiter, TokenBucket, UNLIMITED } from "./rate-limiter";
 import { parseJsonSafe } from "./safe-json";
 
 /** Minimal logger; `debug` gets one line per attempt. Authorization is never passed to it. */
@@ -26,19 +26,29 @@ export interface TransportOptions {
   dbName?: string;
   /** undici dispatcher; defaults to a shared keep-alive Agent. Tests pass a MockAgent. */
   dispatcher?: Dispatcher;
-  /** Client-side budget per base URL and key (default 10/s). */
+  /**
+   * Client-side budget in requests per second per base URL, key and endpoint (method + path template).
+   * The transport itself sets none (0 or absent): the control-plane clients pass the documented 20/s,
+   * the data-plane clients rely on retrying the server's own rate-limit answers.
+   */
   requestsPerSecond?: number;
   /** Per-attempt timeout (default 30 s). */
   timeoutMs?: number;
   /** Retries after the first attempt for retryable failures (default 3). */
   maxRetries?: number;
+  /**
+   * Retries after a rate-limit answer (HTTP 429, Milvus 1807/8/9). Default: `maxRetries` when given, else 8
+   * (about 45 s of backoff): such an answer proves the request was not processed, and a busy server
+   * should slow the run down rather than fail it.
+   */
+  maxRateLimitRetries?: number;
   logger?: ClientLogger;
   /** Injectable sleep for backoff and rate limiting (tests). */
   sleep?: SleepFn;
   /** Injectable randomness for jitter (tests). */
   random?: () => number;
-  /** Replaces the shared token bucket (tests). */
-  rateLimiter?: TokenBucket;
+  /** Replaces the shared per-endpoint limiter (tests): a `TokenBucket` is one budget for every endpoint. */
+  rateLimiter?: TokenBucket | RequestLimiter;
 }
 
 /** How the body is wrapped. `data`: `{code, message, data}`; `raw`: the body itself (Milvus 0.x). */
@@ -61,6 +71,7 @@ export interface CallSpec<S extends z.ZodType> {
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_RETRIES = 3;
+export const DEFAULT_MAX_RATE_LIMIT_RETRIES = 8;
 const SUCCESS_CODES = new Set([0, 200]);
 const MAX_RAW_BODY = 2000;
 
@@ -73,7 +84,7 @@ function sharedAgent(): Agent {
 
 export class Transport {
   private readonly base: URL;
-  private readonly bucket: TokenBucket;
+  private readonly limiter: RequestLimiter;
   private readonly sleep: SleepFn;
 
   constructor(
@@ -82,7 +93,7 @@ export class Transport {
     private readonly codeTable?: ReadonlyMap<number, ApiErrorKind>,
   ) {
     this.base = new URL(opts.baseUrl.endsWith("/") ? opts.baseUrl : `${opts.baseUrl}/`);
-    this.bucket = opts.rateLimiter ?? sharedBucket(this.base.origin + this.base.pathname, opts.token, opts.requestsPerSecond ?? DEFAULT_REQUESTS_PER_SECOND);
+    this.limiter = chooseLimiter(opts, this.base.origin + this.base.pathname);
     this.sleep = opts.sleep ?? realSleep;
   }
 
@@ -94,11 +105,13 @@ export class Transport {
   /** Sends the call, retrying as its idempotency allows; resolves with the parsed `data`. */
   async call<S extends z.ZodType>(spec: CallSpec<S>): Promise<z.output<S>> {
     const maxRetries = this.opts.maxRetries ?? DEFAULT_MAX_RETRIES;
+    const maxRateLimitRetries = this.opts.maxRateLimitRetries ?? this.opts.maxRetries ?? DEFAULT_MAX_RATE_LIMIT_RETRIES;
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.once(spec, attempt);
       } catch (e) {
-        if (!this.shouldRetry(e, spec, attempt, maxRetries)) throw e;
+        const limited = ZillizError.isZillizError(e) && e.kind === "rate_limited";
+        if (!this.shouldRetry(e, spec, attempt, limited ? maxRateLimitRetries : maxRetries)) throw e;
         const err = e as ZillizError;
         const delay = err.retryAfterMs ?? backoffDelay(attempt, this.opts.random);
         this.opts.logger?.debug("retrying", { method: spec.method, path: spec.path, attempt, delayMs: delay, kind: err.kind });
@@ -117,7 +130,7 @@ export class Transport {
   }
 
   private async once<S extends z.ZodType>(spec: CallSpec<S>, attempt: number): Promise<z.output<S>> {
-    await this.bucket.take(this.sleep, spec.signal);
+    await this.limiter.acquire(endpointTemplate(spec.method, spec.path), this.sleep, spec.signal);
     const url = new URL(spec.path.replace(/^\//, ""), this.base);
     const reqPath = url.pathname + url.search;
     const headers: Record<string, string> = { accept: "application/json", ...spec.headers };
@@ -203,6 +216,14 @@ export class Transport {
     }
     return parsed.data;
   }
+}
+
+/** The test override, else a shared per-endpoint limiter when a rate is set, else none. */
+function chooseLimiter(opts: TransportOptions, base: string): RequestLimiter {
+  if (opts.rateLimiter) return opts.rateLimiter instanceof TokenBucket ? singleBucketLimiter(opts.rateLimiter) : opts.rateLimiter;
+  const rps = opts.requestsPerSecond;
+  if (rps === undefined || rps === 0 || rps === Number.POSITIVE_INFINITY) return UNLIMITED;
+  return sharedEndpointLimiter(base, opts.token, rps);
 }
 
 function describeCause(cause: unknown): string {

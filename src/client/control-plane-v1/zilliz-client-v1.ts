@@ -16,6 +16,7 @@ import {
 import { Clouds, Projects, Regions } from "../control-plane/meta";
 import { paginate } from "../paginate";
 import { path, query } from "../path";
+import { CONTROL_PLANE_CLIENT_REQUESTS_PER_SECOND } from "../rate-limiter";
 import { Transport, type TransportOptions } from "../transport";
 
 /** The v1 host of a region (China host for `ali-`/`tc-` regions). */
@@ -163,7 +164,9 @@ export class ZillizClientV1 {
   constructor(opts: ZillizClientV1Options) {
     const { apiKey, baseUrl, regionId, ...rest } = opts;
     if (!baseUrl && !regionId) throw new TypeError("ZillizClientV1 needs regionId or baseUrl");
-    this.transport = new Transport({ ...rest, baseUrl: baseUrl ?? controlPlaneV1BaseUrl(regionId as string), token: apiKey });
+    // The same documented limit as v2: per key and endpoint.
+    const requestsPerSecond = rest.requestsPerSecond ?? CONTROL_PLANE_CLIENT_REQUESTS_PER_SECOND;
+    this.transport = new Transport({ ...rest, requestsPerSecond, baseUrl: baseUrl ?? controlPlaneV1BaseUrl(regionId as string), token: apiKey });
     this.clouds = new Clouds(this.transport, "v1");
     this.regions = new Regions(this.transport, "v1");
     this.projects = new Projects(this.transport, "v1");

@@ -1,4 +1,5 @@
 /** `ZillizClient`: the control plane v2 at `https://api.cloud.zilliz.com`. */
+import { CONTROL_PLANE_CLIENT_REQUESTS_PER_SECOND } from "../rate-limiter";
 import { Transport, type TransportOptions } from "../transport";
 import { Clusters } from "./clusters";
 import { ImportJobs, type ImportProgressPath } from "./import-jobs";
@@ -36,7 +37,9 @@ export class ZillizClient {
 
   constructor(opts: ZillizClientOptions) {
     const { apiKey, baseUrl, regionId, importProgressPath, ...rest } = opts;
-    this.transport = new Transport({ ...rest, baseUrl: baseUrl ?? controlPlaneV2BaseUrl(regionId), token: apiKey });
+    // The documented limit is per key and endpoint; the transport keeps one bucket per endpoint at that rate.
+    const requestsPerSecond = rest.requestsPerSecond ?? CONTROL_PLANE_CLIENT_REQUESTS_PER_SECOND;
+    this.transport = new Transport({ ...rest, requestsPerSecond, baseUrl: baseUrl ?? controlPlaneV2BaseUrl(regionId), token: apiKey });
     this.clouds = new Clouds(this.transport);
     this.regions = new Regions(this.transport);
     this.projects = new Projects(this.transport);
