@@ -11,6 +11,7 @@ bash scripts/ensure-milvus.sh >/dev/null
 bash scripts/ensure-moto.sh >/dev/null
 # Type errors in tests fail the run too (vitest itself only strips types).
 npx tsc -p tsconfig.test.json --noEmit
+npx tsc -p bench/tsconfig.json --noEmit
 echo "[test] setup took $(( $(date +%s) - start ))s" >&2
 
 results=.pulumi-local/test-results
