@@ -2,6 +2,7 @@
 import { isAlreadyExists, isNotFound, waitFor, type CollectionDescription, type MilvusClient } from "../../client";
 import { canonicalMap } from "../shared/canonical-map";
 import { checkRetarget, collectionRef, milvusClient, targetOf } from "../shared/data-plane-target";
+import { allowsDataLoss, dataLossRefusal } from "../shared/data-loss";
 import { IncompleteError } from "../shared/partial-state";
 import { DESCRIPTION_KEY, RESERVED_KEYS } from "../shared/reserved-properties";
 import type { DiffPlan } from "../shared/plan";
@@ -202,14 +203,9 @@ async function update(ctx: RuntimeContext, id: string, olds: CollectionState, ne
 
 /** Refuses to drop a collection holding entities unless the user opted in. */
 async function guardDataLoss(ctx: RuntimeContext, mc: MilvusClient, ref: Ref, state: CollectionState): Promise<void> {
-  if (state.allowDataLoss === true || ctx.config.allowDataLoss === true) return;
+  if (allowsDataLoss(ctx, state)) return;
   const rows = Number((await mc.collections.getStats(ref)).rowCount);
-  if (rows > 0) {
-    throw new Error(
-      `refusing to drop collection "${ref.collectionName}": it holds ${rows} entities. This happens on a replacement (a schema change that cannot be applied in place) or a destroy. ` +
-        "To allow it, set allowDataLoss: true on the collection and run `pulumi up` once before the change, or set the stack config `pulumi config set zilliz:allowDataLoss true` for this run.",
-    );
-  }
+  if (rows > 0) throw dataLossRefusal(`collection "${ref.collectionName}"`, `${rows} entities`, "a replacement (a schema change that cannot be applied in place)");
 }
 
 async function remove(ctx: RuntimeContext, _id: string, state: CollectionState): Promise<void> {

@@ -119,7 +119,7 @@ export const collectionSpec = defineSpec({
   /**
    * Lets a replacement or destroy drop the collection while it holds entities (default false: refused
    * after counting rows). It must be in the state before the change: set it in an earlier `up`, or set the
-   * stack config `zilliz:allowDataLoss true` for one run. No server call.
+   * stack config `zilliz:allowDataLoss true` for one `up` (or `destroy --run-program`). No server call.
    * @example true
    */
   allowDataLoss: input(z.boolean().optional(), { change: "local" }),

@@ -2,6 +2,7 @@
  * Collection over Milvus REST v1 (2.2–2.4 servers): create, describe and drop of the one fixed shape
  * (an Int64 primary key and one FloatVector); the plan replaces on every other change.
  */
+import { allowsDataLoss, dataLossRefusal } from "../shared/data-loss";
 import { isNotFound, MilvusV1Client, waitFor, type CollectionV1 } from "../../client";
 import { collectionRef, resolveEndpoint, targetOf } from "../shared/data-plane-target";
 import type { Observed } from "../shared/resource-definition";
@@ -78,8 +79,8 @@ async function remove(ctx: RuntimeContext, state: CollectionState): Promise<void
   const name = state.collectionName!;
   if (!(await describe(mc, name))) return;
   // REST v1 has no row count: without an explicit opt-in the drop is refused, whatever the collection holds.
-  if (state.allowDataLoss !== true && ctx.config.allowDataLoss !== true) {
-    throw new Error(`refusing to drop collection "${name}": REST v1 cannot count its entities. Set allowDataLoss: true (in an earlier up) or the stack config zilliz:allowDataLoss true.`);
+  if (!allowsDataLoss(ctx, state)) {
+    throw dataLossRefusal(`collection "${name}"`, "an unknown number of entities (REST v1 cannot count them)", "a replacement");
   }
   try {
     await mc.collections.drop({ collectionName: name });

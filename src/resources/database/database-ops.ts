@@ -1,4 +1,5 @@
 /** Database operations against the Milvus REST v2 data plane (Milvus 2.5+; run time only). */
+import { allowsDataLoss, dataLossRefusal } from "../shared/data-loss";
 import { isNotFound, type DatabaseDescription, type MilvusClient } from "../../client";
 import { kvToMap } from "../../client/schema-helpers";
 import { milvusClient, targetOf } from "../shared/data-plane-target";
@@ -83,8 +84,8 @@ async function remove(ctx: RuntimeContext, id: string, state: DatabaseState): Pr
   if (!(await describe(mc, dbName))) return;
   const collections = await mc.collections.list({ dbName });
   if (collections.length > 0) {
-    if (state.allowDataLoss !== true && ctx.config.allowDataLoss !== true) {
-      throw new Error(`refusing to drop database "${dbName}": it still holds collections ${collections.map((c) => `"${c}"`).join(", ")}. Delete them first, or set allowDataLoss: true on the Database (in an earlier up) or the stack config zilliz:allowDataLoss true.`);
+    if (!allowsDataLoss(ctx, state)) {
+      throw dataLossRefusal(`database "${dbName}"`, `the collections ${collections.map((c) => `"${c}"`).join(", ")} (delete them first, or opt in)`, "a replacement");
     }
     // Aliases first: Milvus refuses to drop a collection that still has one.
     for (const aliasName of await mc.aliases.list({ dbName })) await mc.aliases.drop({ aliasName, dbName });

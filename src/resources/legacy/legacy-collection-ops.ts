@@ -1,4 +1,5 @@
 /** LegacyCollection operations against a Milvus 0.x web server (run time only). */
+import { allowsDataLoss, dataLossRefusal } from "../shared/data-loss";
 import { isNotFound, waitFor, type LegacyCollection, type LegacyMilvusClient } from "../../client";
 import { IncompleteError } from "../shared/partial-state";
 import { defineResource, type Observed, type ResourceOps } from "../shared/resource-definition";
@@ -97,12 +98,7 @@ async function remove(ctx: RuntimeContext, id: string, state: LegacyCollectionSt
     if (isNotFound(e)) return;
     throw e;
   }
-  if (rows > 0 && state.allowDataLoss !== true && ctx.config.allowDataLoss !== true) {
-    throw new Error(
-      `refusing to drop legacy collection "${name}": it holds ${rows} vectors. This happens on a replacement (the 0.x API changes nothing in place) or a destroy. ` +
-        "To allow it, set allowDataLoss: true on the collection and run `pulumi up` once before the change, or set the stack config `pulumi config set zilliz:allowDataLoss true` for this run.",
-    );
-  }
+  if (rows > 0 && !allowsDataLoss(ctx, state)) throw dataLossRefusal(`legacy collection "${name}"`, `${rows} vectors`, "a replacement (the 0.x API changes nothing in place)");
   try {
     await client.dropCollection(name);
   } catch (e) {

@@ -36,7 +36,7 @@ export const legacyCollectionSpec = defineSpec({
   /**
    * Lets a replacement or destroy drop the collection while it holds vectors (default false: refused after
    * reading its row count). It must be in the state before the change: set it in an earlier `up`, or set
-   * the stack config `zilliz:allowDataLoss true` for one run. No server call.
+   * the stack config `zilliz:allowDataLoss true` for one `up` (or `destroy --run-program`). No server call.
    * @example true
    */
   allowDataLoss: input(z.boolean().optional(), { change: "local" }),

@@ -1,4 +1,5 @@
 /** LegacyPartition operations against a Milvus 0.x web server (run time only). */
+import { allowsDataLoss, dataLossRefusal } from "../shared/data-loss";
 import { isNotFound, type LegacyMilvusClient } from "../../client";
 import { IncompleteError } from "../shared/partial-state";
 import { defineResource, type Observed, type ResourceOps } from "../shared/resource-definition";
@@ -82,12 +83,7 @@ async function remove(ctx: RuntimeContext, id: string, state: LegacyPartitionSta
   }
   // The stats list every partition: one not listed is gone already.
   if (rows === undefined && (await exists(client, w)) !== true) return;
-  if ((rows ?? 0) > 0 && state.allowDataLoss !== true && ctx.config.allowDataLoss !== true) {
-    throw new Error(
-      `refusing to drop legacy partition "${w.partitionTag}" of "${w.collectionName}": it holds ${rows} vectors. ` +
-        "To allow it, set allowDataLoss: true on the partition and run `pulumi up` once before the change, or set the stack config `pulumi config set zilliz:allowDataLoss true` for this run.",
-    );
-  }
+  if ((rows ?? 0) > 0 && !allowsDataLoss(ctx, state)) throw dataLossRefusal(`legacy partition "${w.partitionTag}" of "${w.collectionName}"`, `${rows} vectors`, "a replacement");
   await client.dropPartition(w.collectionName, w.partitionTag);
 }
 

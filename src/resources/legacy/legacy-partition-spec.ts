@@ -27,7 +27,7 @@ export const legacyPartitionSpec = defineSpec({
   /**
    * Lets a replacement or destroy drop the partition while it holds vectors (default false: refused after
    * reading its row count). It must be in the state before the change, or set the stack config
-   * `zilliz:allowDataLoss true` for one run. No server call.
+   * `zilliz:allowDataLoss true` for one `up` (or `destroy --run-program`). No server call.
    * @example true
    */
   allowDataLoss: input(z.boolean().optional(), { change: "local" }),

@@ -1,4 +1,5 @@
 /** Partition operations against the Milvus REST v2 data plane (run time only). */
+import { allowsDataLoss, dataLossRefusal } from "../shared/data-loss";
 import { isNotFound, waitFor, type MilvusClient } from "../../client";
 import { collectionRef, milvusClient, targetOf } from "../shared/data-plane-target";
 import { IncompleteError } from "../shared/partial-state";
@@ -112,8 +113,8 @@ async function remove(ctx: RuntimeContext, id: string, state: PartitionState): P
   const mc = await milvusClient(ctx, { ...targetOf(state), dbName: w.dbName });
   if (!(await exists(mc, w))) return; // the partition (or its collection) is gone
   const rows = Number((await mc.partitions.getStats(w)).rowCount);
-  if (rows > 0 && state.allowDataLoss !== true && ctx.config.allowDataLoss !== true) {
-    throw new Error(`refusing to drop partition "${w.partitionName}" of "${w.collectionName}": it holds ${rows} entities. Set allowDataLoss: true on the Partition (in an earlier up) or the stack config zilliz:allowDataLoss true.`);
+  if (rows > 0 && !allowsDataLoss(ctx, state)) {
+    throw dataLossRefusal(`partition "${w.partitionName}" of "${w.collectionName}"`, `${rows} entities`, "a replacement");
   }
   // Milvus refuses to drop a loaded partition: release it first.
   if (await isLoaded(mc, w)) await mc.partitions.release({ ...collectionRef(w), partitionNames: [w.partitionName] });

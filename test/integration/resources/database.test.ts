@@ -65,7 +65,7 @@ describe("Database lifecycle", () => {
     await plainCollection(plane, "events", "analytics");
     await plane.mc("analytics").aliases.create({ aliasName: "latest", collectionName: "events", dbName: "analytics" });
     const { p } = providerFor("Database", emu);
-    expect(await rejectionMessage(p.delete!(id, outs))).toMatch(/refusing to drop database "analytics": it still holds collections "events".*allowDataLoss/);
+    expect(await rejectionMessage(p.delete!(id, outs))).toMatch(/refusing to drop database "analytics": it holds the collections "events".*allowDataLoss/);
     expect(await plane.mc().databases.list()).toContain("analytics");
     await p.delete!(id, { ...outs, allowDataLoss: true });
     expect(await plane.mc().databases.list()).not.toContain("analytics");
