@@ -49,7 +49,7 @@ describe("data-plane objects through the real engine", () => {
         const role = new zilliz.Role("reader", {
           ...connection,
           roleName: "docs_reader",
-          privileges: [{ privilege: "Query", objectName: "docs" }, { privilege: "Search", objectName: "docs" }, { privilege: "DescribeCollection" }],
+          privileges: [{ privilege: "Query", objectName: "docs" }, { privilege: "Search", objectName: "docs" }, { privilege: "DescribeCollection", objectType: "Global" }],
         });
         const user = new zilliz.User("app", { ...connection, userName: "app", password: appPassword, roles: [role.roleName] });
         return { dbId: db.id, partitionId: partition.id, aliasId: alias.id, aliasTarget: alias.collectionName, groupId: group.id, roleId: role.id, userId: user.id, userPassword: user.password };
