@@ -3,7 +3,8 @@ import { isAlreadyExists, isNotFound, waitFor, type CollectionDescription, type 
 import { canonicalMap } from "../shared/canonical-map";
 import { checkRetarget, collectionRef, milvusClient, targetOf } from "../shared/data-plane-target";
 import { IncompleteError } from "../shared/partial-state";
-import { DESCRIPTION_KEY, RESERVED_KEYS } from "../shared/reserved-properties";
+import { VECTOR_TYPES } from "../shared/field-types";
+import { DESCRIPTION_KEY, PENDING_RELOAD_KEY, RESERVED_KEYS } from "../shared/reserved-properties";
 import type { DiffPlan } from "../shared/plan";
 import { defineResource, type Observed, type ResourceOps } from "../shared/resource-definition";
 import { adoptRefusal, deadlineMs, outcomeUnknown, type Mismatch, type RuntimeContext } from "../shared/runtime-context";
@@ -55,9 +56,38 @@ async function look(mc: MilvusClient, ref: Ref, managed: Record<string, unknown>
   return observe(d, managed, load);
 }
 
-async function setLoaded(ctx: RuntimeContext, mc: MilvusClient, ref: Ref, loaded: boolean, p: CollectionInputs): Promise<void> {
-  if (!loaded) return mc.collections.release(ref);
+/** What a load request came to: loaded now, or deferred until the collection's indexes exist. */
+type LoadOutcome = "done" | "deferred";
+
+/** The collection's vector fields that have no index yet (a load needs one on each). */
+async function unindexedVectorFields(mc: MilvusClient, ref: Ref): Promise<{ missing: string[]; pending: boolean }> {
+  const d = await mc.collections.describe(ref);
+  const indexed = new Set((d.indexes ?? []).map((i) => i.fieldName));
+  const missing = d.fields.filter((f) => (VECTOR_TYPES as readonly string[]).includes(f.type) && !indexed.has(f.name)).map((f) => f.name);
+  return { missing, pending: describedProperties(d)[PENDING_RELOAD_KEY] === "true" };
+}
+
+/**
+ * Loads or releases, waiting until loaded. A load asked for before every vector field has an index (a
+ * collection and its indexes in one program: the indexes are created after the collection, because they
+ * depend on it) is not an error: the request is recorded on the collection (the reserved property
+ * `PENDING_RELOAD_KEY`) and the index create that completes the set loads it.
+ */
+async function setLoaded(ctx: RuntimeContext, mc: MilvusClient, ref: Ref, loaded: boolean, p: CollectionInputs): Promise<LoadOutcome> {
+  const { missing, pending } = await unindexedVectorFields(mc, ref);
+  if (!loaded) {
+    // A load still waiting for an index is withdrawn with the release.
+    if (pending) await mc.collections.dropProperties({ ...ref, propertyKeys: [PENDING_RELOAD_KEY] });
+    await mc.collections.release(ref);
+    return "done";
+  }
+  if (missing.length > 0) {
+    if (!pending) await mc.collections.alterProperties({ ...ref, properties: { [PENDING_RELOAD_KEY]: "true" } });
+    ctx.log(`collection ${ref.collectionName}: no index yet on ${missing.join(", ")}; it will be loaded when its CollectionIndex resources are built`);
+    return "deferred";
+  }
   await mc.collections.load(ref);
+  if (pending) await mc.collections.dropProperties({ ...ref, propertyKeys: [PENDING_RELOAD_KEY] });
   await waitFor({
     poll: () => mc.collections.getLoadState(ref),
     check: (s) => (s.loadState === "LoadStateLoaded" ? "done" : "pending"),
@@ -66,6 +96,13 @@ async function setLoaded(ctx: RuntimeContext, mc: MilvusClient, ref: Ref, loaded
     description: `collection ${ref.collectionName} to load`,
     onProgress: (s, ms) => ctx.log(`collection ${ref.collectionName}: ${s.loadState} ${s.loadProgress ?? 0}% (${Math.round(ms / 1000)} s)`),
   });
+  return "done";
+}
+
+/** What was observed, minus `loaded` while a load waits for indexes (the state keeps the program's `true`). */
+function withDeferredLoad(observed: Observed, outcome: LoadOutcome): Observed {
+  if (outcome === "deferred") delete observed.loaded;
+  return observed;
 }
 
 /** Applies changed and removed property keys, releasing around the keys a loaded collection refuses. */
@@ -98,7 +135,7 @@ function adoptMismatches(inputs: CollectionInputs, seen: Observed): Mismatch[] {
 }
 
 /** Brings description, properties and load state to the program's values (create, adopt). */
-async function converge(ctx: RuntimeContext, mc: MilvusClient, ref: Ref, inputs: CollectionInputs, seen: Observed, step: { now: string }): Promise<void> {
+async function converge(ctx: RuntimeContext, mc: MilvusClient, ref: Ref, inputs: CollectionInputs, seen: Observed, step: { now: string }): Promise<LoadOutcome> {
   if (inputs.description !== undefined && seen.description !== inputs.description) {
     step.now = "set description";
     await mc.collections.alterProperties({ ...ref, properties: { [DESCRIPTION_KEY]: inputs.description } });
@@ -109,8 +146,9 @@ async function converge(ctx: RuntimeContext, mc: MilvusClient, ref: Ref, inputs:
   }
   if (inputs.loaded !== undefined && seen.loaded !== inputs.loaded) {
     step.now = inputs.loaded ? "load" : "release";
-    await setLoaded(ctx, mc, ref, inputs.loaded, inputs);
+    return setLoaded(ctx, mc, ref, inputs.loaded, inputs);
   }
+  return "done";
 }
 
 const alreadyExists = (name: string) => new Error(`Collection: "${name}" already exists; set adopt: true to take it over, or choose another collectionName`);
@@ -149,8 +187,8 @@ async function create(ctx: RuntimeContext, inputs: CollectionInputs) {
   // From here on the collection exists: a failure keeps it in the stack with what was observed.
   const step = { now: "describe" };
   try {
-    await converge(ctx, mc, ref, inputs, await look(mc, ref, inputs.properties), step);
-    return { id, observed: await look(mc, ref, inputs.properties) };
+    const load = await converge(ctx, mc, ref, inputs, await look(mc, ref, inputs.properties), step);
+    return { id, observed: withDeferredLoad(await look(mc, ref, inputs.properties), load) };
   } catch (e) {
     throw new IncompleteError(id, await look(mc, ref, inputs.properties).catch(() => ({})), { operation: "create", step: step.now }, e);
   }
@@ -177,6 +215,7 @@ async function update(ctx: RuntimeContext, id: string, olds: CollectionState, ne
   const mc = await milvusClient(ctx, news);
   let ref = collectionRef({ collectionName: olds.collectionName ?? news.collectionName, dbName: news.dbName });
   const step = { now: "describe" };
+  let load: LoadOutcome = "done";
   try {
     for (const key of plan.updates) {
       step.now = `update ${key}`;
@@ -191,10 +230,10 @@ async function update(ctx: RuntimeContext, id: string, olds: CollectionState, ne
         const have = new Set(((olds.schema as { fields?: FieldInput[] } | undefined)?.fields ?? []).map((f) => f.name));
         for (const f of news.schema.fields) if (!have.has(f.name)) await mc.collections.addField({ ...ref, schema: toWireField(f) });
       } else if (key === "loaded" && news.loaded !== undefined) {
-        await setLoaded(ctx, mc, ref, news.loaded, news);
+        load = await setLoaded(ctx, mc, ref, news.loaded, news);
       }
     }
-    return await look(mc, ref, news.properties ?? olds.properties);
+    return withDeferredLoad(await look(mc, ref, news.properties ?? olds.properties), load);
   } catch (e) {
     throw new IncompleteError(id, await look(mc, ref, olds.properties).catch(() => ({ collectionName: ref.collectionName })), { operation: "update", step: step.now }, e);
   }
