@@ -4,6 +4,7 @@
  */
 import { canonicalJson } from "../shared/stable-equal";
 import type { FieldInput } from "./collection-spec";
+import { canonicalFunctions, type FunctionInput } from "./collection-functions";
 
 /** A field with every default made explicit and every type param a string. */
 export interface CanonicalFieldInput {
@@ -45,6 +46,17 @@ export function canonicalField(f: FieldInput): CanonicalFieldInput {
 /** A field list in canonical form (what two schemas are compared in). */
 export function canonicalFields(fields: readonly FieldInput[] | undefined): CanonicalFieldInput[] {
   return (fields ?? []).map(canonicalField);
+}
+
+/**
+ * Canonical form of a whole schema: its field list, plus its functions when it has any (a schema without
+ * functions keeps the plain field-list form stored states were compared in before functions existed).
+ */
+export function canonicalSchema(v: unknown): unknown {
+  if (!v || typeof v !== "object") return v;
+  const s = v as { fields?: FieldInput[]; functions?: FunctionInput[] };
+  const fields = canonicalFields(s.fields);
+  return (s.functions ?? []).length > 0 ? { fields, functions: canonicalFunctions(s.functions) } : fields;
 }
 
 /** True when two field lists describe the same schema. */

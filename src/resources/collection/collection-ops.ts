@@ -10,6 +10,7 @@ import { defineResource, type Observed, type ResourceOps } from "../shared/resou
 import { adoptRefusal, deadlineMs, outcomeUnknown, type Mismatch, type RuntimeContext } from "../shared/runtime-context";
 import { stableEqual } from "../shared/stable-equal";
 import { sameFields } from "./collection-canonical";
+import { canonicalFunctions, fromDescribedFunctions, type FunctionInput } from "./collection-functions";
 import {
   adjustCollectionPlan, collectionSpec, DEFAULT_COLLECTION_WAIT_SECONDS, refineCollection, type CollectionInputs, type CollectionSpec, type CollectionState, type FieldInput,
 } from "./collection-spec";
@@ -28,6 +29,12 @@ export function collectionId(p: { dbName?: string; collectionName: string }): st
 
 const LOAD_STATES: Record<string, string> = { LoadStateLoaded: "Loaded", LoadStateLoading: "Loading", LoadStateNotLoad: "NotLoaded" };
 
+/** The described schema in the input shape (functions only when there are any). */
+function schemaOf(d: CollectionDescription): { fields: FieldInput[]; functions?: FunctionInput[] } {
+  const functions = fromDescribedFunctions(d);
+  return { fields: d.fields.map(fromDescribedField), ...(functions ? { functions } : {}) };
+}
+
 /**
  * What the server reports, as spec properties. `properties` covers only the keys the stack manages (others
  * on the server are not ours); `loaded` only when the load state is settled. One describe call.
@@ -37,7 +44,7 @@ function observe(d: CollectionDescription, managed: Record<string, unknown> | un
   const observed: Observed = {
     collectionName: d.collectionName,
     description: props[DESCRIPTION_KEY] ?? d.description ?? "",
-    schema: { fields: d.fields.map(fromDescribedField) },
+    schema: schemaOf(d),
     enableDynamicField: d.enableDynamicField ?? false,
     ...(d.shardsNum !== undefined ? { shardsNum: d.shardsNum } : {}),
     ...(d.consistencyLevel ? { consistencyLevel: d.consistencyLevel } : {}),
@@ -122,8 +129,9 @@ async function applyProperties(ctx: RuntimeContext, mc: MilvusClient, ref: Ref, 
 /** Settings of an existing collection that cannot change in place: adopting it needs them to match. */
 function adoptMismatches(inputs: CollectionInputs, seen: Observed): Mismatch[] {
   const out: Mismatch[] = [];
-  const fields = (seen.schema as { fields: FieldInput[] }).fields;
+  const { fields, functions } = seen.schema as { fields: FieldInput[]; functions?: FunctionInput[] };
   if (!sameFields(inputs.schema.fields, fields)) out.push({ property: "schema.fields", existing: fields, wanted: inputs.schema.fields });
+  if (!stableEqual(canonicalFunctions(inputs.schema.functions), canonicalFunctions(functions))) out.push({ property: "schema.functions", existing: functions ?? [], wanted: inputs.schema.functions ?? [] });
   const want = (k: "enableDynamicField" | "shardsNum" | "consistencyLevel", dflt?: unknown) => {
     const wanted = inputs[k] ?? dflt;
     if (wanted !== undefined && !stableEqual(seen[k], wanted)) out.push({ property: k, existing: seen[k], wanted });
@@ -169,11 +177,12 @@ async function create(ctx: RuntimeContext, inputs: CollectionInputs) {
   } else {
     const params = { ...(inputs.shardsNum !== undefined ? { shardsNum: inputs.shardsNum } : {}), ...(inputs.consistencyLevel !== undefined ? { consistencyLevel: inputs.consistencyLevel } : {}) };
     const fields = inputs.schema.fields;
+    const functions = (inputs.schema.functions ?? []).map((fn) => ({ name: fn.name, type: fn.type, inputFieldNames: fn.inputFieldNames, outputFieldNames: fn.outputFieldNames, ...(fn.params ? { params: fn.params } : {}) }));
     try {
       await mc.collections.create({
         ...ref,
         ...(inputs.description !== undefined ? { description: inputs.description } : {}),
-        schema: { autoID: fields.some((f) => f.isPrimary && f.autoId), enableDynamicField: inputs.enableDynamicField ?? false, fields: fields.map(toWireField) },
+        schema: { autoID: fields.some((f) => f.isPrimary && f.autoId), enableDynamicField: inputs.enableDynamicField ?? false, fields: fields.map(toWireField), ...(functions.length > 0 ? { functions } : {}) },
         ...(Object.keys(params).length > 0 ? { params } : {}),
       });
     } catch (e) {
