@@ -30,8 +30,11 @@ export const fieldInputSchema = strictObject({
   isPartitionKey: z.boolean().optional(),
   isClusteringKey: z.boolean().optional(),
   description: z.string().optional(),
-  /** Extra type params passed through (e.g. `enable_analyzer`, `mmap.enabled`). */
-  typeParams: z.record(z.string(), scalarValue).optional(),
+  /**
+   * Extra type params passed through (e.g. `enable_analyzer`, `enable_match`, `mmap.enabled`, and the object
+   * `analyzer_params`, sent as compact JSON with sorted keys, as the server stores it).
+   */
+  typeParams: z.record(z.string(), z.union([scalarValue, z.record(z.string(), z.unknown())])).optional(),
 }).superRefine((f, ctx) => {
   const isVector = (VECTOR_TYPES as readonly string[]).includes(f.dataType);
   const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });

@@ -94,3 +94,22 @@ describe("Collection functions: lifecycle", () => {
     expect(err?.message).toMatch(/schema\.functions/);
   });
 });
+
+describe("Collection analyzer settings (object-valued type params)", () => {
+  it("analyzer_params is sent as compact sorted JSON, read back as the server's string, with no diff", async () => {
+    const { p } = providerFor("Collection", emu);
+    const analyzed = [
+      fields[0],
+      { name: "text", dataType: "VarChar", maxLength: 1000, typeParams: { enable_analyzer: true, enable_match: true, analyzer_params: { type: "english", stop_words: ["a", "the"] } } },
+      fields[2],
+    ];
+    const inputs = { endpoint, token, collectionName: "english", schema: { fields: analyzed, functions: [bm25] } };
+    const made = await up(p, inputs);
+    const text = (await mc().collections.describe({ collectionName: "english" })).fields.find((f) => f.name === "text");
+    expect(text?.params).toEqual(expect.arrayContaining([{ key: "analyzer_params", value: '{"stop_words":["a","the"],"type":"english"}' }, { key: "enable_match", value: "true" }]));
+    await refreshNoDiff(p, made.id, made.outs, inputs);
+    // A changed analyzer is a schema change: it replaces the collection.
+    const other = { ...inputs, schema: { fields: [fields[0], { ...analyzed[1], typeParams: { enable_analyzer: true, analyzer_params: { type: "standard" } } }, fields[2]], functions: [bm25] } };
+    expect(await p.diff!(made.id, made.outs, other)).toMatchObject({ replaces: ["schema"] });
+  });
+});
