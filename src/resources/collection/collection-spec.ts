@@ -123,8 +123,10 @@ export const collectionSpec = defineSpec({
    */
   properties: input(z.record(z.string().min(1), scalarValue).optional(), { change: "update", canonical: (v) => canonicalMap(v as Record<string, unknown>) }),
   /**
-   * Whether the collection is loaded. Unset: not managed. Loading needs an index on every vector field.
-   * Updates in place (load waits until loaded).
+   * Whether the collection is loaded. Unset: not managed. Loading needs an index on every vector field:
+   * asked for before they exist (the collection and its indexes in one `up`), the load is recorded on the
+   * collection and the CollectionIndex create that completes the set loads it. Updates in place (load
+   * waits until loaded).
    * @example true
    */
   loaded: input(z.boolean().optional(), { change: "update", serverChosen: true }),
