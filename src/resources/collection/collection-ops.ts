@@ -66,11 +66,14 @@ async function look(mc: MilvusClient, ref: Ref, managed: Record<string, unknown>
 /** What a load request came to: loaded now, or deferred until the collection's indexes exist. */
 type LoadOutcome = "done" | "deferred";
 
-/** The collection's vector fields that have no index yet (a load needs one on each). */
+/**
+ * The collection's vector fields that have no index yet (a load needs one on each). A server whose describe
+ * does not list indexes reports none missing: the load is then tried, and fails with the server's reason.
+ */
 async function unindexedVectorFields(mc: MilvusClient, ref: Ref): Promise<{ missing: string[]; pending: boolean }> {
   const d = await mc.collections.describe(ref);
   const indexed = new Set((d.indexes ?? []).map((i) => i.fieldName));
-  const missing = d.fields.filter((f) => (VECTOR_TYPES as readonly string[]).includes(f.type) && !indexed.has(f.name)).map((f) => f.name);
+  const missing = d.indexes == null ? [] : d.fields.filter((f) => (VECTOR_TYPES as readonly string[]).includes(f.type) && !indexed.has(f.name)).map((f) => f.name);
   return { missing, pending: describedProperties(d)[PENDING_RELOAD_KEY] === "true" };
 }
 
