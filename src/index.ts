@@ -3,7 +3,7 @@
  * `pulumi-zilliz/client`, the emulator at `pulumi-zilliz/emulator`.
  */
 export { Cluster, type ClusterArgs } from "./resources/cluster/cluster";
-export { Collection, type CollectionArgs, type CollectionFieldArgs } from "./resources/collection/collection";
+export { Collection, type CollectionArgs, type CollectionFieldArgs, type CollectionFunctionArgs } from "./resources/collection/collection";
 export { CollectionIndex, CollectionIndex as Index, type CollectionIndexArgs, type CollectionIndexArgs as IndexArgs, type IndexBuildParams } from "./resources/collection-index/collection-index";
 export { ImportJob, type ImportJobArgs } from "./resources/import-job/import-job";
 export { LegacyCollection, type LegacyCollectionArgs } from "./resources/legacy/legacy-collection";

@@ -1,6 +1,7 @@
 // Quickstart: a Serverless and a Dedicated cluster, a collection with a custom schema on the Dedicated
-// cluster, an HNSW index, and a bulk import of the sample rows in ./data. `npm start` runs it against
-// zilliz-local; point `zilliz:cloudApiUrl` / `zilliz:apiKey` at Zilliz Cloud to run it for real.
+// cluster, an HNSW index, a bulk import of the sample rows in ./data, an alias applications query through,
+// and a read-only user. `npm start` runs it against zilliz-local; point `zilliz:cloudApiUrl` /
+// `zilliz:apiKey` at Zilliz Cloud to run it for real.
 "use strict";
 const path = require("node:path");
 const { pathToFileURL } = require("node:url");
@@ -68,8 +69,38 @@ const seed = new zilliz.ImportJob(
   { dependsOn: [embeddingIndex] },
 );
 
+// Applications query `docs_live`: pointing it at a new collection later (a blue/green switch) is an
+// in-place update of the alias, with no moment when the name resolves to nothing.
+const live = new zilliz.Alias("docs-live", {
+  ...connection,
+  aliasName: "docs_live",
+  collectionName: docs.collectionName,
+});
+
+// A role that may query and search the collection and nothing else (grants name the collection itself),
+// and a user holding it: an application signs in with `docs_reader:<password>` as its token.
+const readerRole = new zilliz.Role("docs-reader", {
+  ...connection,
+  roleName: "docs_read_only",
+  privileges: [
+    { privilege: "Query", objectName: docs.collectionName },
+    { privilege: "Search", objectName: docs.collectionName },
+  ],
+});
+
+const reader = new zilliz.User("docs-reader", {
+  ...connection,
+  userName: "docs_reader",
+  // `pulumi config set --secret quickstart:readerPassword …` for a real stack; the default is for the emulator.
+  password: config.getSecret("readerPassword") ?? pulumi.secret("Reader-Passw0rd"),
+  roles: [readerRole.roleName],
+});
+
 exports.serverlessClusterId = serverless.clusterId;
 exports.dedicatedClusterId = dedicated.clusterId;
 exports.endpoint = dedicated.connectAddress;
 exports.collection = docs.collectionName;
 exports.importedRows = seed.importedRows;
+exports.alias = live.aliasName;
+exports.readerRole = readerRole.roleName;
+exports.readerUser = reader.userName;

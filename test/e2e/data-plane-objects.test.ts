@@ -80,7 +80,7 @@ describe("data-plane objects through the real engine", () => {
     const grants = (await rest("roles/describe", { roleName: "docs_reader" })).data.map((g: any) => `${g.objectName}/${g.privilege}`).sort();
     expect(grants).toEqual(["*/DescribeCollection", "docs/Query", "docs/Search"]);
     expect((await rest("users/describe", { userName: "app" })).data).toEqual(["docs_reader"]);
-    // The user signs in with its password (what it may do there is the grants' business, not checked here).
+    // The user signs in with its password (what its grants allow and deny: read-only-user.test.ts).
     expect((await rest("collections/list", {}, `app:${appPassword}`)).code).toBe(0);
   });
 

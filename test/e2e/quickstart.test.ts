@@ -43,6 +43,23 @@ describe("quickstart (root Pulumi.yaml) against zilliz-local", () => {
     expect(up.outputs.endpoint.value).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(up.outputs.collection.value).toBe("docs");
     expect(up.outputs.importedRows.value).toBe(24);
+    expect([up.outputs.alias.value, up.outputs.readerRole.value, up.outputs.readerUser.value]).toEqual(["docs_live", "docs_read_only", "docs_reader"]);
+
+    // Every resource of the program is created once (the stack itself counts as one).
+    expect(up.summary.resourceChanges).toEqual({ create: 9 });
+    // The read-only user signs in with its password: it may describe the collection, not drop it.
+    const asReader = async (action: string) => {
+      const res = await fetch(`${up.outputs.endpoint.value}/v2/vectordb/${action}`, {
+        method: "POST",
+        headers: { Authorization: "Bearer docs_reader:Reader-Passw0rd", "Content-Type": "application/json" },
+        body: JSON.stringify({ collectionName: "docs" }),
+      });
+      return { status: res.status, body: (await res.json()) as { code: number; data?: any } };
+    };
+    const described = await asReader("collections/describe");
+    expect(described.body.code).toBe(0);
+    expect(described.body.data.aliases).toEqual(["docs_live"]);
+    expect((await asReader("collections/drop")).status).toBe(403);
 
     const state = JSON.stringify(await emulatorState(emulator));
     expect(state).toContain("quickstart-serverless");

@@ -77,18 +77,30 @@ async function waitBuilt(ctx: RuntimeContext, mc: MilvusClient, p: IndexInputs):
   });
 }
 
-/** Reloads a collection this provider released to drop an index, once all its vector fields are indexed again. */
-async function reloadIfPending(ctx: RuntimeContext, mc: MilvusClient, ref: Ref): Promise<void> {
+/**
+ * Loads a collection that waits for its indexes (this provider released it to drop an index, or its
+ * Collection asked for `loaded: true` before any index existed), once all its vector fields are indexed,
+ * and waits until it is loaded: whoever uses the collection after this `up` finds it queryable.
+ */
+async function reloadIfPending(ctx: RuntimeContext, mc: MilvusClient, ref: Ref, p: IndexInputs): Promise<void> {
   const d = await mc.collections.describe(ref);
   if (!(d.properties ?? []).some((kv) => kv.key === PENDING_RELOAD_KEY && kv.value === "true")) return;
   try {
     await mc.collections.load(ref);
-    await mc.collections.dropProperties({ ...ref, propertyKeys: [PENDING_RELOAD_KEY] });
-    ctx.log(`collection ${ref.collectionName}: reloaded after the index was rebuilt`);
   } catch (e) {
     // Another vector field may still lack an index: its index resource will retry.
-    ctx.log(`collection ${ref.collectionName}: not reloaded yet (${errorText(e)})`);
+    ctx.log(`collection ${ref.collectionName}: not loaded yet (${errorText(e)})`);
+    return;
   }
+  await mc.collections.dropProperties({ ...ref, propertyKeys: [PENDING_RELOAD_KEY] });
+  await waitFor({
+    poll: () => mc.collections.getLoadState(ref),
+    check: (s) => (s.loadState === "LoadStateLoaded" ? "done" : "pending"),
+    timeoutMs: deadlineMs(p, DEFAULT_INDEX_WAIT_SECONDS),
+    intervalMs: ctx.pollIntervalMs,
+    description: `collection ${ref.collectionName} to load`,
+  });
+  ctx.log(`collection ${ref.collectionName}: loaded now that its vector fields are indexed`);
 }
 
 /** Sends the create once; if its outcome is unknown, continues only when the index now exists as requested. */
@@ -131,7 +143,7 @@ async function create(ctx: RuntimeContext, inputs: IndexInputs) {
   // From here on the index exists: a failed or timed-out build keeps it in the stack.
   try {
     const d = inputs.waitForBuild === false ? await describeIndex(mc, inputs) : await waitBuilt(ctx, mc, inputs);
-    await reloadIfPending(ctx, mc, ref);
+    await reloadIfPending(ctx, mc, ref, inputs);
     return { id, observed: d ? observe(d, inputs) : {} };
   } catch (e) {
     const now = await describeIndex(mc, inputs).catch(() => undefined);

@@ -4,6 +4,16 @@
  */
 import { canonicalJson } from "../shared/stable-equal";
 import type { FieldInput } from "./collection-spec";
+import { canonicalFunctions, type FunctionInput } from "./collection-functions";
+
+/**
+ * A type param as the server stores it: a string as is, anything else JSON-encoded (objects compact with
+ * sorted keys, as Go's encoder writes a map), so `analyzer_params: { type: "english" }` compares equal to
+ * the `{"type":"english"}` that describe returns.
+ */
+export function typeParamString(v: unknown): string {
+  return typeof v === "string" ? v : canonicalJson(v);
+}
 
 /** A field with every default made explicit and every type param a string. */
 export interface CanonicalFieldInput {
@@ -23,7 +33,7 @@ export interface CanonicalFieldInput {
 /** Canonical form of a user field. */
 export function canonicalField(f: FieldInput): CanonicalFieldInput {
   const params: Record<string, string> = {};
-  for (const [k, v] of Object.entries(f.typeParams ?? {})) params[k] = String(v);
+  for (const [k, v] of Object.entries(f.typeParams ?? {})) params[k] = typeParamString(v);
   if (f.dim !== undefined) params.dim = String(f.dim);
   if (f.maxLength !== undefined) params.max_length = String(f.maxLength);
   if (f.maxCapacity !== undefined) params.max_capacity = String(f.maxCapacity);
@@ -45,6 +55,17 @@ export function canonicalField(f: FieldInput): CanonicalFieldInput {
 /** A field list in canonical form (what two schemas are compared in). */
 export function canonicalFields(fields: readonly FieldInput[] | undefined): CanonicalFieldInput[] {
   return (fields ?? []).map(canonicalField);
+}
+
+/**
+ * Canonical form of a whole schema: its field list, plus its functions when it has any (a schema without
+ * functions keeps the plain field-list form stored states were compared in before functions existed).
+ */
+export function canonicalSchema(v: unknown): unknown {
+  if (!v || typeof v !== "object") return v;
+  const s = v as { fields?: FieldInput[]; functions?: FunctionInput[] };
+  const fields = canonicalFields(s.fields);
+  return (s.functions ?? []).length > 0 ? { fields, functions: canonicalFunctions(s.functions) } : fields;
 }
 
 /** True when two field lists describe the same schema. */

@@ -4,12 +4,14 @@ import { canonicalMap } from "../shared/canonical-map";
 import { checkRetarget, collectionRef, milvusClient, targetOf } from "../shared/data-plane-target";
 import { allowsDataLoss, dataLossRefusal } from "../shared/data-loss";
 import { IncompleteError } from "../shared/partial-state";
-import { DESCRIPTION_KEY, RESERVED_KEYS } from "../shared/reserved-properties";
+import { VECTOR_TYPES } from "../shared/field-types";
+import { DESCRIPTION_KEY, PENDING_RELOAD_KEY, RESERVED_KEYS } from "../shared/reserved-properties";
 import type { DiffPlan } from "../shared/plan";
 import { defineResource, type Observed, type ResourceOps } from "../shared/resource-definition";
 import { adoptRefusal, deadlineMs, outcomeUnknown, type Mismatch, type RuntimeContext } from "../shared/runtime-context";
 import { stableEqual } from "../shared/stable-equal";
 import { sameFields } from "./collection-canonical";
+import { canonicalFunctions, fromDescribedFunctions, type FunctionInput } from "./collection-functions";
 import {
   adjustCollectionPlan, collectionSpec, DEFAULT_COLLECTION_WAIT_SECONDS, refineCollection, type CollectionInputs, type CollectionSpec, type CollectionState, type FieldInput,
 } from "./collection-spec";
@@ -28,6 +30,12 @@ export function collectionId(p: { dbName?: string; collectionName: string }): st
 
 const LOAD_STATES: Record<string, string> = { LoadStateLoaded: "Loaded", LoadStateLoading: "Loading", LoadStateNotLoad: "NotLoaded" };
 
+/** The described schema in the input shape (functions only when there are any). */
+function schemaOf(d: CollectionDescription): { fields: FieldInput[]; functions?: FunctionInput[] } {
+  const functions = fromDescribedFunctions(d);
+  return { fields: d.fields.map(fromDescribedField), ...(functions ? { functions } : {}) };
+}
+
 /**
  * What the server reports, as spec properties. `properties` covers only the keys the stack manages (others
  * on the server are not ours); `loaded` only when the load state is settled. One describe call.
@@ -37,7 +45,7 @@ function observe(d: CollectionDescription, managed: Record<string, unknown> | un
   const observed: Observed = {
     collectionName: d.collectionName,
     description: props[DESCRIPTION_KEY] ?? d.description ?? "",
-    schema: { fields: d.fields.map(fromDescribedField) },
+    schema: schemaOf(d),
     enableDynamicField: d.enableDynamicField ?? false,
     ...(d.shardsNum !== undefined ? { shardsNum: d.shardsNum } : {}),
     ...(d.consistencyLevel ? { consistencyLevel: d.consistencyLevel } : {}),
@@ -56,9 +64,41 @@ async function look(mc: MilvusClient, ref: Ref, managed: Record<string, unknown>
   return observe(d, managed, load);
 }
 
-async function setLoaded(ctx: RuntimeContext, mc: MilvusClient, ref: Ref, loaded: boolean, p: CollectionInputs): Promise<void> {
-  if (!loaded) return mc.collections.release(ref);
+/** What a load request came to: loaded now, or deferred until the collection's indexes exist. */
+type LoadOutcome = "done" | "deferred";
+
+/**
+ * The collection's vector fields that have no index yet (a load needs one on each). A server whose describe
+ * does not list indexes reports none missing: the load is then tried, and fails with the server's reason.
+ */
+async function unindexedVectorFields(mc: MilvusClient, ref: Ref): Promise<{ missing: string[]; pending: boolean }> {
+  const d = await mc.collections.describe(ref);
+  const indexed = new Set((d.indexes ?? []).map((i) => i.fieldName));
+  const missing = d.indexes == null ? [] : d.fields.filter((f) => (VECTOR_TYPES as readonly string[]).includes(f.type) && !indexed.has(f.name)).map((f) => f.name);
+  return { missing, pending: describedProperties(d)[PENDING_RELOAD_KEY] === "true" };
+}
+
+/**
+ * Loads or releases, waiting until loaded. A load asked for before every vector field has an index (a
+ * collection and its indexes in one program: the indexes are created after the collection, because they
+ * depend on it) is not an error: the request is recorded on the collection (the reserved property
+ * `PENDING_RELOAD_KEY`) and the index create that completes the set loads it.
+ */
+async function setLoaded(ctx: RuntimeContext, mc: MilvusClient, ref: Ref, loaded: boolean, p: CollectionInputs): Promise<LoadOutcome> {
+  const { missing, pending } = await unindexedVectorFields(mc, ref);
+  if (!loaded) {
+    // A load still waiting for an index is withdrawn with the release.
+    if (pending) await mc.collections.dropProperties({ ...ref, propertyKeys: [PENDING_RELOAD_KEY] });
+    await mc.collections.release(ref);
+    return "done";
+  }
+  if (missing.length > 0) {
+    if (!pending) await mc.collections.alterProperties({ ...ref, properties: { [PENDING_RELOAD_KEY]: "true" } });
+    ctx.log(`collection ${ref.collectionName}: no index yet on ${missing.join(", ")}; it will be loaded when its CollectionIndex resources are built`);
+    return "deferred";
+  }
   await mc.collections.load(ref);
+  if (pending) await mc.collections.dropProperties({ ...ref, propertyKeys: [PENDING_RELOAD_KEY] });
   await waitFor({
     poll: () => mc.collections.getLoadState(ref),
     check: (s) => (s.loadState === "LoadStateLoaded" ? "done" : "pending"),
@@ -67,6 +107,13 @@ async function setLoaded(ctx: RuntimeContext, mc: MilvusClient, ref: Ref, loaded
     description: `collection ${ref.collectionName} to load`,
     onProgress: (s, ms) => ctx.log(`collection ${ref.collectionName}: ${s.loadState} ${s.loadProgress ?? 0}% (${Math.round(ms / 1000)} s)`),
   });
+  return "done";
+}
+
+/** What was observed, minus `loaded` while a load waits for indexes (the state keeps the program's `true`). */
+function withDeferredLoad(observed: Observed, outcome: LoadOutcome): Observed {
+  if (outcome === "deferred") delete observed.loaded;
+  return observed;
 }
 
 /** Applies changed and removed property keys, releasing around the keys a loaded collection refuses. */
@@ -86,8 +133,9 @@ async function applyProperties(ctx: RuntimeContext, mc: MilvusClient, ref: Ref, 
 /** Settings of an existing collection that cannot change in place: adopting it needs them to match. */
 function adoptMismatches(inputs: CollectionInputs, seen: Observed): Mismatch[] {
   const out: Mismatch[] = [];
-  const fields = (seen.schema as { fields: FieldInput[] }).fields;
+  const { fields, functions } = seen.schema as { fields: FieldInput[]; functions?: FunctionInput[] };
   if (!sameFields(inputs.schema.fields, fields)) out.push({ property: "schema.fields", existing: fields, wanted: inputs.schema.fields });
+  if (!stableEqual(canonicalFunctions(inputs.schema.functions), canonicalFunctions(functions))) out.push({ property: "schema.functions", existing: functions ?? [], wanted: inputs.schema.functions ?? [] });
   const want = (k: "enableDynamicField" | "shardsNum" | "consistencyLevel", dflt?: unknown) => {
     const wanted = inputs[k] ?? dflt;
     if (wanted !== undefined && !stableEqual(seen[k], wanted)) out.push({ property: k, existing: seen[k], wanted });
@@ -99,7 +147,7 @@ function adoptMismatches(inputs: CollectionInputs, seen: Observed): Mismatch[] {
 }
 
 /** Brings description, properties and load state to the program's values (create, adopt). */
-async function converge(ctx: RuntimeContext, mc: MilvusClient, ref: Ref, inputs: CollectionInputs, seen: Observed, step: { now: string }): Promise<void> {
+async function converge(ctx: RuntimeContext, mc: MilvusClient, ref: Ref, inputs: CollectionInputs, seen: Observed, step: { now: string }): Promise<LoadOutcome> {
   if (inputs.description !== undefined && seen.description !== inputs.description) {
     step.now = "set description";
     await mc.collections.alterProperties({ ...ref, properties: { [DESCRIPTION_KEY]: inputs.description } });
@@ -110,8 +158,9 @@ async function converge(ctx: RuntimeContext, mc: MilvusClient, ref: Ref, inputs:
   }
   if (inputs.loaded !== undefined && seen.loaded !== inputs.loaded) {
     step.now = inputs.loaded ? "load" : "release";
-    await setLoaded(ctx, mc, ref, inputs.loaded, inputs);
+    return setLoaded(ctx, mc, ref, inputs.loaded, inputs);
   }
+  return "done";
 }
 
 const alreadyExists = (name: string) => new Error(`Collection: "${name}" already exists; set adopt: true to take it over, or choose another collectionName`);
@@ -132,11 +181,12 @@ async function create(ctx: RuntimeContext, inputs: CollectionInputs) {
   } else {
     const params = { ...(inputs.shardsNum !== undefined ? { shardsNum: inputs.shardsNum } : {}), ...(inputs.consistencyLevel !== undefined ? { consistencyLevel: inputs.consistencyLevel } : {}) };
     const fields = inputs.schema.fields;
+    const functions = (inputs.schema.functions ?? []).map((fn) => ({ name: fn.name, type: fn.type, inputFieldNames: fn.inputFieldNames, outputFieldNames: fn.outputFieldNames, ...(fn.params ? { params: fn.params } : {}) }));
     try {
       await mc.collections.create({
         ...ref,
         ...(inputs.description !== undefined ? { description: inputs.description } : {}),
-        schema: { autoID: fields.some((f) => f.isPrimary && f.autoId), enableDynamicField: inputs.enableDynamicField ?? false, fields: fields.map(toWireField) },
+        schema: { autoID: fields.some((f) => f.isPrimary && f.autoId), enableDynamicField: inputs.enableDynamicField ?? false, fields: fields.map(toWireField), ...(functions.length > 0 ? { functions } : {}) },
         ...(Object.keys(params).length > 0 ? { params } : {}),
       });
     } catch (e) {
@@ -150,8 +200,8 @@ async function create(ctx: RuntimeContext, inputs: CollectionInputs) {
   // From here on the collection exists: a failure keeps it in the stack with what was observed.
   const step = { now: "describe" };
   try {
-    await converge(ctx, mc, ref, inputs, await look(mc, ref, inputs.properties), step);
-    return { id, observed: await look(mc, ref, inputs.properties) };
+    const load = await converge(ctx, mc, ref, inputs, await look(mc, ref, inputs.properties), step);
+    return { id, observed: withDeferredLoad(await look(mc, ref, inputs.properties), load) };
   } catch (e) {
     throw new IncompleteError(id, await look(mc, ref, inputs.properties).catch(() => ({})), { operation: "create", step: step.now }, e);
   }
@@ -178,6 +228,7 @@ async function update(ctx: RuntimeContext, id: string, olds: CollectionState, ne
   const mc = await milvusClient(ctx, news);
   let ref = collectionRef({ collectionName: olds.collectionName ?? news.collectionName, dbName: news.dbName });
   const step = { now: "describe" };
+  let load: LoadOutcome = "done";
   try {
     for (const key of plan.updates) {
       step.now = `update ${key}`;
@@ -192,10 +243,10 @@ async function update(ctx: RuntimeContext, id: string, olds: CollectionState, ne
         const have = new Set(((olds.schema as { fields?: FieldInput[] } | undefined)?.fields ?? []).map((f) => f.name));
         for (const f of news.schema.fields) if (!have.has(f.name)) await mc.collections.addField({ ...ref, schema: toWireField(f) });
       } else if (key === "loaded" && news.loaded !== undefined) {
-        await setLoaded(ctx, mc, ref, news.loaded, news);
+        load = await setLoaded(ctx, mc, ref, news.loaded, news);
       }
     }
-    return await look(mc, ref, news.properties ?? olds.properties);
+    return withDeferredLoad(await look(mc, ref, news.properties ?? olds.properties), load);
   } catch (e) {
     throw new IncompleteError(id, await look(mc, ref, olds.properties).catch(() => ({ collectionName: ref.collectionName })), { operation: "update", step: step.now }, e);
   }

@@ -7,7 +7,8 @@ import type { DiffPlan } from "../shared/plan";
 import type { StateOf } from "../shared/resource-definition";
 import { defineSpec, input, output, type InputsOf, type Props } from "../shared/spec";
 import { strictObject } from "../shared/strict-object";
-import { addableFields, canonicalFields } from "./collection-canonical";
+import { addableFields, canonicalSchema } from "./collection-canonical";
+import { canonicalFunctions, functionInputSchema, functionIssues, type FunctionInput } from "./collection-functions";
 
 export const CONSISTENCY_LEVELS = ["Strong", "Session", "Bounded", "Eventually", "Customized"] as const;
 export const DEFAULT_COLLECTION_WAIT_SECONDS = 10 * 60;
@@ -29,8 +30,11 @@ export const fieldInputSchema = strictObject({
   isPartitionKey: z.boolean().optional(),
   isClusteringKey: z.boolean().optional(),
   description: z.string().optional(),
-  /** Extra type params passed through (e.g. `enable_analyzer`, `mmap.enabled`). */
-  typeParams: z.record(z.string(), scalarValue).optional(),
+  /**
+   * Extra type params passed through (e.g. `enable_analyzer`, `enable_match`, `mmap.enabled`, and the object
+   * `analyzer_params`, sent as compact JSON with sorted keys, as the server stores it).
+   */
+  typeParams: z.record(z.string(), z.union([scalarValue, z.record(z.string(), z.unknown())])).optional(),
 }).superRefine((f, ctx) => {
   const isVector = (VECTOR_TYPES as readonly string[]).includes(f.dataType);
   const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
@@ -68,7 +72,11 @@ export const fieldInputSchema = strictObject({
 /** One field as the user writes it. */
 export type FieldInput = z.output<typeof fieldInputSchema>;
 
-const schemaType = strictObject({ fields: z.array(fieldInputSchema).min(1, "a schema needs at least one field") }).superRefine((s, ctx) => {
+const schemaType = strictObject({
+  fields: z.array(fieldInputSchema).min(1, "a schema needs at least one field"),
+  /** Functions the server runs on insert (BM25 full text: an analyzed VarChar field → a SparseFloatVector field). */
+  functions: z.array(functionInputSchema).optional(),
+}).superRefine((s, ctx) => {
   const primaries = s.fields.flatMap((f, i) => (f.isPrimary ? [i] : []));
   if (primaries.length === 0) ctx.addIssue({ code: "custom", path: ["fields"], message: "no primary key: mark one Int64 or VarChar field isPrimary" });
   for (const i of primaries.slice(1)) ctx.addIssue({ code: "custom", path: ["fields", i, "isPrimary"], message: "a collection has exactly one primary key" });
@@ -81,6 +89,7 @@ const schemaType = strictObject({ fields: z.array(fieldInputSchema).min(1, "a sc
   for (const flag of ["isPartitionKey", "isClusteringKey"] as const) {
     for (const i of s.fields.flatMap((f, j) => (f[flag] ? [j] : [])).slice(1)) ctx.addIssue({ code: "custom", path: ["fields", i, flag], message: `at most one field can be ${flag}` });
   }
+  for (const { path, message } of functionIssues(s.functions ?? [], s.fields)) ctx.addIssue({ code: "custom", path, message });
 });
 
 export const collectionSpec = defineSpec({
@@ -93,11 +102,14 @@ export const collectionSpec = defineSpec({
   /** Description. Updates in place (stored as the `collection.description` property). @example "product docs" */
   description: input(z.string().max(65535).optional(), { change: "update", default: "" }),
   /**
-   * The fields. Appending nullable scalar fields updates in place (`fields/add`); any other change replaces
-   * the collection (refused when it holds entities, see `allowDataLoss`).
+   * The fields, and the functions the server runs on them (`functions`, REST v2 only: BM25 full text, from a
+   * VarChar field with `typeParams: { enable_analyzer: true }` to a SparseFloatVector field, which the server
+   * fills; index it with `SPARSE_INVERTED_INDEX` and metric `BM25`). Appending nullable scalar fields updates
+   * in place (`fields/add`); any other change replaces the collection (refused when it holds entities, see
+   * `allowDataLoss`).
    * @example { fields: [{ name: "id", dataType: "Int64", isPrimary: true, autoId: true }, { name: "vec", dataType: "FloatVector", dim: 768 }] }
    */
-  schema: input(schemaType, { change: "replace", canonical: (v) => (v && typeof v === "object" ? canonicalFields((v as { fields?: FieldInput[] }).fields) : v) }),
+  schema: input(schemaType, { change: "replace", canonical: canonicalSchema }),
   /** Accept fields not in the schema (default false). Changing it replaces the collection. @example true */
   enableDynamicField: input(z.boolean().optional(), { change: "replace", default: false }),
   /** Shards (1–16; the server's default when unset). Changing it replaces the collection. @example 2 */
@@ -111,8 +123,10 @@ export const collectionSpec = defineSpec({
    */
   properties: input(z.record(z.string().min(1), scalarValue).optional(), { change: "update", canonical: (v) => canonicalMap(v as Record<string, unknown>) }),
   /**
-   * Whether the collection is loaded. Unset: not managed. Loading needs an index on every vector field.
-   * Updates in place (load waits until loaded).
+   * Whether the collection is loaded. Unset: not managed. Loading needs an index on every vector field:
+   * asked for before they exist (the collection and its indexes in one `up`), the load is recorded on the
+   * collection and the CollectionIndex create that completes the set loads it. Updates in place (load
+   * waits until loaded).
    * @example true
    */
   loaded: input(z.boolean().optional(), { change: "update", serverChosen: true }),
@@ -156,6 +170,7 @@ export function refineCollection(v: CollectionInputs, ctx: z.RefinementCtx): voi
   // REST v1 creates one fixed shape: an Int64 primary key and one FloatVector, indexed and loaded by the server.
   const issue = (path: Array<string | number>, message: string) => ctx.addIssue({ code: "custom", path, message });
   const f = v.schema.fields;
+  if ((v.schema.functions ?? []).length > 0) issue(["schema", "functions"], "functions need apiVersion v2 (REST v1 has no schema functions)");
   if (f.length !== 2 || !f[0]?.isPrimary || f[0].dataType !== "Int64" || f[1]?.dataType !== "FloatVector") issue(["schema", "fields"], "apiVersion v1 supports exactly [Int64 primary key, FloatVector]");
   f.forEach((field, i) => {
     for (const key of ["nullable", "defaultValue", "isPartitionKey", "isClusteringKey", "typeParams", "description"] as const) {
@@ -166,6 +181,7 @@ export function refineCollection(v: CollectionInputs, ctx: z.RefinementCtx): voi
 }
 
 const fieldsOf = (p: Props): FieldInput[] => ((p.schema as { fields?: FieldInput[] } | undefined)?.fields ?? []);
+const functionsOf = (p: Props) => JSON.stringify(canonicalFunctions((p.schema as { functions?: FunctionInput[] } | undefined)?.functions));
 
 /**
  * Collection plan rules: appending nullable scalar fields is in place; REST v1 changes nothing in place; a
@@ -173,7 +189,7 @@ const fieldsOf = (p: Props): FieldInput[] => ((p.schema as { fields?: FieldInput
  */
 export function adjustCollectionPlan(plan: DiffPlan, olds: CollectionState, news: Props): void {
   retargetInPlace(plan, olds, news);
-  if (plan.replaces.includes("schema") && addableFields(fieldsOf(olds), fieldsOf(news))) {
+  if (plan.replaces.includes("schema") && functionsOf(olds) === functionsOf(news) && addableFields(fieldsOf(olds), fieldsOf(news))) {
     plan.replaces = plan.replaces.filter((k) => k !== "schema");
     plan.updates.push("schema");
   }

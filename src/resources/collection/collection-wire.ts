@@ -1,5 +1,6 @@
 /** Converts between the Collection's input shape and the data plane's wire shapes. */
 import { canonicalTypeParams, unwrapDefaultValue, type CollectionDescription, type DescribedField, type FieldSchema } from "../../client";
+import { typeParamString } from "./collection-canonical";
 import type { FieldInput } from "./collection-spec";
 
 /** A user field as `collections/create` and `fields/add` take it. */
@@ -8,7 +9,7 @@ export function toWireField(f: FieldInput): FieldSchema {
   if (f.dim !== undefined) params.dim = String(f.dim);
   if (f.maxLength !== undefined) params.max_length = String(f.maxLength);
   if (f.maxCapacity !== undefined) params.max_capacity = String(f.maxCapacity);
-  for (const k of Object.keys(params)) params[k] = String(params[k]);
+  for (const k of Object.keys(params)) params[k] = typeParamString(params[k]);
   return {
     fieldName: f.name,
     dataType: f.dataType,

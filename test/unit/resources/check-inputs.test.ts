@@ -199,7 +199,8 @@ const invalid: Invalid[] = [
   { kind: "Collection", name: "a default on a JSON field", inputs: fields(pk, vec, { name: "j", dataType: "JSON", defaultValue: "{}" }), property: "schema.fields[2].defaultValue" },
   { kind: "Collection", name: "a string default on an Int32", inputs: fields(pk, vec, { name: "n", dataType: "Int32", defaultValue: "1" }), property: "schema.fields[2].defaultValue", reason: /does not match Int32/ },
   { kind: "Collection", name: "a partition key on a Float", inputs: fields(pk, vec, { name: "f", dataType: "Float", isPartitionKey: true }), property: "schema.fields[2].isPartitionKey" },
-  { kind: "Collection", name: "a type param that is an object", inputs: fields(pk, vec, { name: "t", dataType: "VarChar", maxLength: 8, typeParams: { analyzer_params: { type: "english" } } }), property: "schema.fields[2].typeParams.analyzer_params" },
+  // An object is a valid type param (analyzer_params); a list is not.
+  { kind: "Collection", name: "a type param that is a list", inputs: fields(pk, vec, { name: "t", dataType: "VarChar", maxLength: 8, typeParams: { analyzer_params: ["english"] } }), property: "schema.fields[2].typeParams.analyzer_params" },
   // Collection: rules across fields.
   { kind: "Collection", name: "no primary key", inputs: fields({ name: "id", dataType: "Int64" }, vec), property: "schema.fields", reason: /no primary key/ },
   { kind: "Collection", name: "two primary keys", inputs: fields(pk, { ...pk, name: "id2" }, vec), property: "schema.fields[1].isPrimary", reason: /exactly one primary key/ },
