@@ -9,6 +9,8 @@ import { CONTROL_PREFIX, handleControl, type EmulatorControl } from "./control/c
 import { FaultInjector } from "./control/faults";
 import { RateLimiter } from "./control/rate-limit";
 import { DEFAULT_V1_REGION } from "./control-plane/catalog";
+import { ApiKeyStore } from "./control-plane/api-key-store";
+import { BackupStore } from "./control-plane/backup-store";
 import { ClusterStore } from "./control-plane/cluster-store";
 import type { ControlPlane } from "./control-plane/control-plane";
 import { ImportJobStore } from "./control-plane/import-jobs";
@@ -16,7 +18,9 @@ import { defaultProject, ProjectStore } from "./control-plane/project-store";
 import { importRoutes } from "./control-plane/routes-import";
 import { v1Routes } from "./control-plane/routes-v1";
 import { v2Routes } from "./control-plane/routes-v2";
+import { resourceRoutes } from "./control-plane/routes-v2-resources";
 import type { ControlPlaneState } from "./control-plane/state";
+import { VolumeStore } from "./control-plane/volume-store";
 import type { DataPlaneFactory, LegacyApi, ObjectStoreOptions } from "./data-plane-port";
 import { EmulatorError } from "./errors";
 import { bearerToken, parseJsonObject, readBody } from "./http-io";
@@ -128,11 +132,24 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     view: {
       suspendNames: options.suspendStateNames ?? "SUSPENDING",
       createProgress: (c) => clusters.createProgress(c),
-      instanceCount: (id) => projects.instanceCount(id),
+      instanceCount: (id) => {
+        clusters.settleAll();
+        return projects.instanceCount(id);
+      },
     },
     openEndpoint: (cluster) => endpoints.open(cluster),
   };
-  const routes: Route[] = [...v2Routes(controlPlane), ...v1Routes(controlPlane), ...importRoutes(controlPlane)];
+  // API keys, backups and volumes (issue 12) follow the cluster transition mode and live in optional state sections.
+  const clusterMode = { now, mode: () => modes.cluster };
+  const apiKeys = new ApiKeyStore(state, projects, now);
+  const backups = new BackupStore(state, clusters, clusterMode);
+  const volumes = new VolumeStore(state, projects, clusterMode);
+  const routes: Route[] = [
+    ...v2Routes(controlPlane),
+    ...resourceRoutes({ state, clusters, apiKeys, backups, volumes }),
+    ...v1Routes(controlPlane),
+    ...importRoutes(controlPlane),
+  ];
 
   const legacy =
     options.legacyPort === false ? undefined : (options.createLegacyApi ?? (await import("./bundled-legacy")).createLegacyApi)();
@@ -149,6 +166,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       state.projects = [defaultProject(now())];
       state.clusters = [];
       state.importJobs = [];
+      for (const section of ["apiKeys", "backups", "backupPolicies", "volumes"] as const) delete state[section];
       legacy?.reset();
       modes = initialModes(options.transitions);
       faults.clear();
@@ -158,6 +176,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     },
     dump() {
       clusters.settleAll();
+      backups.settleAll();
+      volumes.settleAll();
       return { controlPlane: state, dataPlanes: endpoints.snapshots(), legacy: legacy?.snapshot(), transitions: this.transitions(), notes };
     },
     setTransition(kind, text) {
@@ -168,7 +188,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       return Object.fromEntries(TRANSITION_KINDS.map((k) => [k, formatTransitionMode(modes[k])])) as Record<TransitionKind, string>;
     },
     advance(kind, id) {
-      if (kind === undefined || kind === "cluster") clusters.advance(id);
+      if (kind === undefined || kind === "cluster") {
+        clusters.advance(id);
+        backups.advance(id);
+        volumes.advance(id);
+      }
       if (kind !== "cluster") for (const [, plane] of endpoints.all()) plane.advance(kind, id);
       persist();
     },
@@ -197,7 +221,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     if (limited) {
       return renderRaw(res, 429, { code: limited.code, message: "rate limit exceeded" }, { "retry-after": String(limited.retryAfterSeconds) });
     }
-    if (token !== apiKey) return renderUnauthorized(res, route.version);
+    if (token !== apiKey && !apiKeys.authenticates(token)) return renderUnauthorized(res, route.version);
     try {
       const text = await readBody(req);
       const body = method === "GET" ? {} : parseJsonObject(text);

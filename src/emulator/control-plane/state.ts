@@ -1,5 +1,6 @@
 /** The control plane's state: plain JSON-serialisable records, so a dump and the state file are the same shape. */
 import type { ClusterKind } from "../ids";
+import type { CloudResourceSections } from "./cloud-records";
 
 /** A project. `createTime` is epoch milliseconds (rendered ISO in v2, `createTimeMilli` in v1). */
 export interface ProjectRecord {
@@ -64,7 +65,7 @@ export interface ImportJobRecord {
 }
 
 /** Everything the control plane remembers. */
-export interface ControlPlaneState {
+export interface ControlPlaneState extends CloudResourceSections {
   projects: ProjectRecord[];
   clusters: ClusterRecord[];
   importJobs: ImportJobRecord[];

@@ -1,0 +1,80 @@
+/**
+ * Records of the control-plane resources beyond projects and clusters (zilliz-cloud-api.md §2.6): API keys,
+ * backups, backup policies and volumes. Plain JSON, like the rest of the state, so the state file holds them.
+ */
+
+/** One project grant of an API key. `volumeIds` are volume names (volumes are identified by name). */
+export interface ApiKeyProjectGrant {
+  projectId: string;
+  role: string;
+  allCluster: boolean;
+  clusterIds: string[];
+  allVolume: boolean;
+  volumeIds: string[];
+}
+
+/** A created API key. The value is kept so the key can authenticate; it is shown only by create. */
+export interface ApiKeyRecord {
+  apiKeyId: string;
+  apiKey: string;
+  name: string;
+  orgRole: string;
+  projects: ApiKeyProjectGrant[];
+  createTime: number;
+}
+
+/** The status of a backup; CREATING settles to AVAILABLE through the cluster transition mode. */
+export type BackupStatus = "CREATING" | "AVAILABLE";
+
+/** An on-demand (MANUAL) backup of a cluster or of some collections. */
+export interface BackupRecord {
+  backupId: string;
+  backupName: string;
+  jobId: string;
+  clusterId: string;
+  projectId: string;
+  regionId: string;
+  backupType: "CLUSTER" | "COLLECTION";
+  creationMethod: "MANUAL" | "AUTO";
+  dbCollections: Array<{ dbName: string; collectionNames: string[] }>;
+  crossRegionCopies: Array<{ regionId: string }>;
+  status: BackupStatus;
+  createTime: number;
+  /** When the CREATING state began; cleared once AVAILABLE. */
+  startedAt?: number;
+  endTime?: number;
+}
+
+/** The automatic backup policy of a Dedicated cluster. */
+export interface BackupPolicyRecord {
+  clusterId: string;
+  frequency: string;
+  startTime: string;
+  retentionDays: number;
+  enabled: boolean;
+  crossRegionCopies: Array<{ regionId: string }>;
+}
+
+/** A volume: MANAGED (storage the service provides) or EXTERNAL (a storage integration plus a path). */
+export interface VolumeRecord {
+  volumeName: string;
+  projectId: string;
+  regionId: string;
+  type: "MANAGED" | "EXTERNAL";
+  storageIntegrationId?: string;
+  path?: string;
+  status: "CREATING" | "RUNNING";
+  createTime: number;
+  startedAt?: number;
+}
+
+/**
+ * The optional state sections these records live in. Optional because state files written before they existed
+ * must still load: each store creates its section on first use.
+ */
+export interface CloudResourceSections {
+  apiKeys?: ApiKeyRecord[];
+  backups?: BackupRecord[];
+  backupPolicies?: BackupPolicyRecord[];
+  volumes?: VolumeRecord[];
+}
