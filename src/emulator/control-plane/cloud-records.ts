@@ -78,3 +78,25 @@ export interface CloudResourceSections {
   backupPolicies?: BackupPolicyRecord[];
   volumes?: VolumeRecord[];
 }
+
+/** A fixed autoscaling range. */
+export interface AutoscalingRange {
+  min: number;
+  max: number;
+}
+
+/** One scheduled target (a cron expression in a time zone). */
+export interface AutoscalingSchedule {
+  cron: string;
+  target: number;
+  timezone: string;
+}
+
+/** A range or a schedule list; the two exclude each other. */
+export type AutoscalingRule = AutoscalingRange | { schedules: AutoscalingSchedule[] };
+
+/** A Dedicated cluster's autoscaling settings (zilliz-cloud-api.md §2.3 modify/createDedicated). */
+export interface AutoscalingSettings {
+  cu?: AutoscalingRule;
+  replica?: AutoscalingRule;
+}

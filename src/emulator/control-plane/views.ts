@@ -1,5 +1,6 @@
 /** How records are shown on the wire: v2 and v1 cluster objects, projects and import progress. */
 import type { DataPlaneImportJob } from "../data-plane-port";
+import { isEmptyAutoscaling } from "./autoscaling-rules";
 import type { ClusterRecord, ClusterStatus, ProjectRecord } from "./state";
 
 /** Options that change how records render. */
@@ -49,6 +50,8 @@ export function clusterDescribeV2(c: ClusterRecord, options: ViewOptions): Recor
     snapshotNumber: 0,
     createProgress: options.createProgress(c),
     replica: c.replica,
+    // [G] Echoed only once set, so clusters without autoscaling describe as before.
+    ...(isEmptyAutoscaling(c.autoscaling) ? {} : { autoscaling: c.autoscaling }),
   };
 }
 
