@@ -192,6 +192,18 @@ export const ERROR_TABLE = {
     v2: { code: 96045, message: "Invalid volumeName. Use letters, digits, hyphens and underscores, starting with a letter, at most 64 characters." },
     v1: { code: 96045, message: "Invalid volumeName. Use letters, digits, hyphens and underscores, starting with a letter, at most 64 characters." },
   },
+  privateEndpointNotFound: {
+    v2: { code: 96046, message: "The private endpoint is not registered in this project and region." },
+    v1: { code: 96046, message: "The private endpoint is not registered in this project and region." },
+  },
+  duplicatePrivateEndpoint: {
+    v2: { code: 96047, message: "The private endpoint is already registered in this project and region." },
+    v1: { code: 96047, message: "The private endpoint is already registered in this project and region." },
+  },
+  whitelistEntryNotFound: {
+    v2: { code: 96048, message: "The whitelist entry does not exist." },
+    v1: { code: 96048, message: "The whitelist entry does not exist." },
+  },
   missingParameter: {
     v2: { code: 80000, message: "Incorrect parameter: a required field is missing." },
     v1: { code: 80000, message: "Incorrect parameter: a required field is missing." },

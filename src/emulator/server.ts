@@ -19,6 +19,8 @@ import { importRoutes } from "./control-plane/routes-import";
 import { v1Routes } from "./control-plane/routes-v1";
 import { v2Routes } from "./control-plane/routes-v2";
 import { resourceRoutes } from "./control-plane/routes-v2-resources";
+import { PrivateEndpointStore } from "./control-plane/private-endpoint-store";
+import { privateEndpointRoutes } from "./control-plane/routes-private-endpoints";
 import type { ControlPlaneState } from "./control-plane/state";
 import { VolumeStore } from "./control-plane/volume-store";
 import type { DataPlaneFactory, LegacyApi, ObjectStoreOptions } from "./data-plane-port";
@@ -122,6 +124,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     objectStore: options.objectStore,
   });
   const projects = new ProjectStore(state, now);
+  const privateEndpoints = new PrivateEndpointStore(state, projects, now);
   const clusters = new ClusterStore(state, projects, { now, mode: () => modes.cluster, onDeleted: (c) => endpoints.close(c.clusterId) });
   const imports = new ImportJobStore(state, clusters, (id) => endpoints.get(id), now);
   const controlPlane: ControlPlane = {
@@ -131,6 +134,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     defaultRegion: options.defaultRegion ?? DEFAULT_V1_REGION,
     view: {
       suspendNames: options.suspendStateNames ?? "SUSPENDING",
+      privateLinkAddress: (c) => (c.connectAddress !== "" && privateEndpoints.hasEndpoint(c.projectId, c.regionId) ? c.connectAddress : ""),
       createProgress: (c) => clusters.createProgress(c),
       instanceCount: (id) => {
         clusters.settleAll();
@@ -147,6 +151,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const routes: Route[] = [
     ...v2Routes(controlPlane),
     ...resourceRoutes({ state, clusters, apiKeys, backups, volumes }),
+    ...privateEndpointRoutes(privateEndpoints),
     ...v1Routes(controlPlane),
     ...importRoutes(controlPlane),
   ];
@@ -166,7 +171,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       state.projects = [defaultProject(now())];
       state.clusters = [];
       state.importJobs = [];
-      for (const section of ["apiKeys", "backups", "backupPolicies", "volumes"] as const) delete state[section];
+      for (const section of ["apiKeys", "backups", "backupPolicies", "volumes", "privateEndpoints", "privateEndpointWhitelist"] as const) delete state[section];
       legacy?.reset();
       modes = initialModes(options.transitions);
       faults.clear();

@@ -77,6 +77,27 @@ export interface CloudResourceSections {
   backups?: BackupRecord[];
   backupPolicies?: BackupPolicyRecord[];
   volumes?: VolumeRecord[];
+  privateEndpoints?: PrivateEndpointRecord[];
+  privateEndpointWhitelist?: WhitelistEntryRecord[];
+}
+
+/** A customer private endpoint registered with a project in one region. */
+export interface PrivateEndpointRecord {
+  projectId: string;
+  regionId: string;
+  /** The customer's endpoint id (an AWS `vpce-…`, an Azure resource id, a GCP endpoint name). */
+  endpointId: string;
+  /** GCP only: the customer's project that owns the endpoint. */
+  gcpProjectId?: string;
+  createTime: number;
+}
+
+/** [G] A whitelist entry: the customer account (AWS account, Azure subscription, GCP project) allowed to connect. */
+export interface WhitelistEntryRecord {
+  projectId: string;
+  regionId: string;
+  accountId: string;
+  createTime: number;
 }
 
 /** A fixed autoscaling range. */

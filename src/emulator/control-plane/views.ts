@@ -9,6 +9,8 @@ export interface ViewOptions {
   suspendNames: "SUSPENDING" | "STOPPING";
   createProgress(cluster: ClusterRecord): number;
   instanceCount(projectId: string): number;
+  /** [G] The loopback address again when the cluster's project has a private endpoint in its region, else "". */
+  privateLinkAddress?(cluster: ClusterRecord): string;
 }
 
 /** ISO-8601 UTC without milliseconds, as the service writes it. */
@@ -36,7 +38,7 @@ export function clusterListEntryV2(c: ClusterRecord, options: ViewOptions): Reco
     cuSize: c.cuSize,
     status: statusName(c.status, options),
     connectAddress: c.connectAddress,
-    privateLinkAddress: "",
+    privateLinkAddress: options.privateLinkAddress?.(c) ?? "",
     createTime: isoTime(c.createTime),
     projectId: c.projectId,
   };

@@ -63,7 +63,7 @@ describe("backups in time mode", () => {
 });
 
 describe("state file", () => {
-  it("keeps keys, backups, policies and volumes across a restart", async () => {
+  it("keeps keys, backups, policies, volumes, private endpoints and autoscaling across a restart", async () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), "zl-cloud-")), "state.json");
     const first = await start({ stateFile: file });
     const cluster = (
@@ -73,6 +73,9 @@ describe("state file", () => {
     const backupId = (await first.call("POST", `/v2/clusters/${cluster}/backups/create`, { backupType: "CLUSTER" })).body.data.backupId;
     await first.call("POST", `/v2/clusters/${cluster}/backups/policy`, { enabled: true, frequency: "1,3", retentionDays: 14 });
     await first.call("POST", "/v2/volumes/create", { projectId: first.project, regionId: "aws-us-west-2", volumeName: "stage" });
+    await first.call("POST", `/v2/projects/${first.project}/privateEndpoints`, { regionId: "aws-us-west-2", endpointId: "vpce-1" });
+    await first.call("POST", `/v2/projects/${first.project}/privateEndpointWhitelist`, { regionId: "aws-us-west-2", accountId: "123456789012" });
+    await first.call("POST", `/v2/clusters/${cluster}/modify`, { autoscaling: { cu: { min: 1, max: 4 } } });
     await emulator!.close();
     emulator = undefined;
 
@@ -81,6 +84,9 @@ describe("state file", () => {
     expect((await second.call("GET", `/v2/clusters/${cluster}/backups/${backupId}`)).body.data.status).toBe("AVAILABLE");
     expect((await second.call("GET", `/v2/clusters/${cluster}/backups/policy`)).body.data).toMatchObject({ enabled: true, frequency: "1,3", retentionDays: 14, status: "ENABLED" });
     expect((await second.call("GET", "/v2/volumes/stage")).body.data).toMatchObject({ volumeName: "stage", type: "MANAGED", status: "RUNNING" });
+    expect((await second.call("GET", `/v2/projects/${second.project}/privateEndpoints/vpce-1`)).body.data).toMatchObject({ endpointId: "vpce-1" });
+    expect((await second.call("GET", `/v2/projects/${second.project}/privateEndpointWhitelist`)).body.data).toMatchObject([{ accountId: "123456789012" }]);
+    expect((await second.call("GET", `/v2/clusters/${cluster}`)).body.data.autoscaling).toEqual({ cu: { min: 1, max: 4 } });
   });
 
   it("loads a state file written before these sections existed", async () => {
@@ -90,7 +96,7 @@ describe("state file", () => {
     emulator = undefined;
     // Rewrite it the way an older emulator would have: no apiKeys/backups/backupPolicies/volumes keys.
     const saved = JSON.parse(readFileSync(file, "utf8"));
-    for (const k of ["apiKeys", "backups", "backupPolicies", "volumes"]) delete saved.controlPlane[k];
+    for (const k of ["apiKeys", "backups", "backupPolicies", "volumes", "privateEndpoints", "privateEndpointWhitelist"]) delete saved.controlPlane[k];
     writeFileSync(file, JSON.stringify(saved));
 
     const second = await start({ stateFile: file });
@@ -98,6 +104,7 @@ describe("state file", () => {
     expect((await second.call("GET", "/v2/apiKeys")).body).toEqual({ code: 0, data: { apiKeys: [], count: 0, currentPage: 1, pageSize: 10 } });
     expect((await second.call("GET", "/v2/backups")).body.data.count).toBe(0);
     expect((await second.call("GET", `/v2/volumes?projectId=${second.project}`)).body.data.volumes).toEqual([]);
+    expect((await second.call("GET", `/v2/projects/${second.project}/privateEndpoints`)).body).toEqual({ code: 0, data: [] });
     expect((await second.call("POST", "/v2/apiKeys", { name: "new", orgRole: "Member" })).body.code).toBe(0);
   });
 });
