@@ -148,6 +148,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const apiKeys = new ApiKeyStore(state, projects, now);
   const backups = new BackupStore(state, clusters, clusterMode);
   const volumes = new VolumeStore(state, projects, clusterMode);
+  controlPlane.volumes = volumes;
   const routes: Route[] = [
     ...v2Routes(controlPlane),
     ...resourceRoutes({ state, clusters, apiKeys, backups, volumes }),
