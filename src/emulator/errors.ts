@@ -192,6 +192,18 @@ export const ERROR_TABLE = {
     v2: { code: 96045, message: "Invalid volumeName. Use letters, digits, hyphens and underscores, starting with a letter, at most 64 characters." },
     v1: { code: 96045, message: "Invalid volumeName. Use letters, digits, hyphens and underscores, starting with a letter, at most 64 characters." },
   },
+  noProjectPermission: {
+    v2: { code: 96013, message: "No permission on the project: the operation needs an organization owner or a project owner." },
+    v1: { code: 96013, message: "No permission on the project: the operation needs an organization owner or a project owner." },
+  },
+  apiKeyClusterScope: {
+    v2: { code: 96016, message: "No permission on the cluster: it is outside the API key's scope." },
+    v1: { code: 96016, message: "No permission on the cluster: it is outside the API key's scope." },
+  },
+  apiKeyProjectScope: {
+    v2: { code: 96027, message: "No permission on the project: it is outside the API key's scope." },
+    v1: { code: 96027, message: "No permission on the project: it is outside the API key's scope." },
+  },
   privateEndpointNotFound: {
     v2: { code: 96046, message: "The private endpoint is not registered in this project and region." },
     v1: { code: 96046, message: "The private endpoint is not registered in this project and region." },

@@ -9,6 +9,7 @@ import { CONTROL_PREFIX, handleControl, type EmulatorControl } from "./control/c
 import { FaultInjector } from "./control/faults";
 import { RateLimiter } from "./control/rate-limit";
 import { DEFAULT_V1_REGION } from "./control-plane/catalog";
+import { checkScope, narrowList } from "./control-plane/api-key-scope";
 import { ApiKeyStore } from "./control-plane/api-key-store";
 import { BackupStore } from "./control-plane/backup-store";
 import { ClusterStore } from "./control-plane/cluster-store";
@@ -227,12 +228,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     if (limited) {
       return renderRaw(res, 429, { code: limited.code, message: "rate limit exceeded" }, { "retry-after": String(limited.retryAfterSeconds) });
     }
-    if (token !== apiKey && !apiKeys.authenticates(token)) return renderUnauthorized(res, route.version);
+    // A created key (issue 12) authenticates too, within its scope; the org key reaches everything.
+    const caller = token === apiKey ? undefined : apiKeys.byValue(token);
+    if (token !== apiKey && !caller) return renderUnauthorized(res, route.version);
     try {
       const text = await readBody(req);
       const body = method === "GET" ? {} : parseJsonObject(text);
       const query = new URL(req.url ?? "/", "http://localhost").searchParams;
-      const data = await route.handler({ params, query, body, version: route.version });
+      if (caller) checkScope(caller, { pattern: route.pattern, params, body, query }, state);
+      const answer = await route.handler({ params, query, body, version: route.version });
+      const data = caller ? narrowList(caller, route.pattern, answer, state) : answer;
       renderData(res, route.version, data);
       if (method !== "GET") persist();
     } catch (error) {

@@ -31,9 +31,9 @@ export class ApiKeyStore {
     return this.keys;
   }
 
-  /** True when `token` is the value of a live created key. */
-  authenticates(token: string | undefined): boolean {
-    return token !== undefined && this.keys.some((k) => k.apiKey === token);
+  /** The created key with this value, if any. */
+  byValue(token: string | undefined): ApiKeyRecord | undefined {
+    return token === undefined ? undefined : this.keys.find((k) => k.apiKey === token);
   }
 
   get(apiKeyId: unknown): ApiKeyRecord {
