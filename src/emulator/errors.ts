@@ -176,6 +176,14 @@ export const ERROR_TABLE = {
     v2: { code: 96038, message: "Failed to create the backup." },
     v1: { code: 96038, message: "Failed to create the backup." },
   },
+  invalidTargetCollectionStatus: {
+    v2: { code: 96037, message: "Invalid targetCollectionStatus. The value must be KEEP, LOAD or RELEASE." },
+    v1: { code: 96037, message: "Invalid targetCollectionStatus. The value must be KEEP, LOAD or RELEASE." },
+  },
+  clusterRestoreFailed: {
+    v2: { code: 96040, message: "Failed to restore the cluster." },
+    v1: { code: 96040, message: "Failed to restore the cluster." },
+  },
   backupNotFound: {
     v2: { code: 96042, message: "The backup does not exist." },
     v1: { code: 96042, message: "The backup does not exist." },

@@ -147,12 +147,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   // API keys, backups and volumes (issue 12) follow the cluster transition mode and live in optional state sections.
   const clusterMode = { now, mode: () => modes.cluster };
   const apiKeys = new ApiKeyStore(state, projects, now);
-  const backups = new BackupStore(state, clusters, clusterMode);
+  const backups = new BackupStore(state, clusters, { ...clusterMode, snapshotOf: (id) => endpoints.get(id)?.snapshot() });
   const volumes = new VolumeStore(state, projects, clusterMode);
   controlPlane.volumes = volumes;
   const routes: Route[] = [
     ...v2Routes(controlPlane),
-    ...resourceRoutes({ state, clusters, apiKeys, backups, volumes }),
+    ...resourceRoutes({ state, clusters, apiKeys, backups, volumes, restore: { backups, clusters, now, open: (c, snapshot) => endpoints.open(c, snapshot) } }),
     ...privateEndpointRoutes(privateEndpoints),
     ...v1Routes(controlPlane),
     ...importRoutes(controlPlane),

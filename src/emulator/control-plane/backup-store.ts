@@ -30,7 +30,7 @@ export class BackupStore {
   constructor(
     private readonly state: ControlPlaneState & CloudResourceSections,
     private readonly clusters: ClusterStore,
-    private readonly options: { now(): number; mode(): TransitionMode },
+    private readonly options: { now(): number; mode(): TransitionMode; snapshotOf?(clusterId: string): unknown },
   ) {}
 
   private get backups(): BackupRecord[] {
@@ -64,6 +64,7 @@ export class BackupStore {
       status: "CREATING",
       createTime: now,
       startedAt: now,
+      snapshot: this.options.snapshotOf?.(cluster.clusterId),
     };
     this.backups.push(backup);
     return backup;
@@ -91,9 +92,9 @@ export class BackupStore {
     return backup;
   }
 
-  /** The backup a cloud job belongs to (96026 when none). */
+  /** The backup a cloud job belongs to, its own or one of its restores (96026 when none). */
   byJob(jobId: unknown): BackupRecord {
-    const backup = this.backups.find((b) => b.jobId === jobId);
+    const backup = this.backups.find((b) => b.jobId === jobId || (b.restores ?? []).some((r) => r.jobId === jobId));
     if (!backup) throw new EmulatorError("jobNotFound");
     this.settle(backup);
     return backup;

@@ -43,6 +43,17 @@ export interface BackupRecord {
   /** When the CREATING state began; cleared once AVAILABLE. */
   startedAt?: number;
   endTime?: number;
+  /** The cluster's data-plane snapshot when the backup was taken (what restoreCluster brings back). */
+  snapshot?: unknown;
+  /** Restores made from this backup, each tracked by a cloud job. */
+  restores?: RestoreRecord[];
+}
+
+/** A restoreCluster run: its job follows the new cluster's creation. */
+export interface RestoreRecord {
+  jobId: string;
+  clusterId: string;
+  startTime: number;
 }
 
 /** The automatic backup policy of a Dedicated cluster. */

@@ -1,5 +1,5 @@
 /** Wire forms of API keys, backups, backup policies, cloud jobs and volumes (zilliz-cloud-api.md §2.6). */
-import type { ApiKeyRecord, BackupPolicyRecord, BackupRecord, VolumeRecord } from "./cloud-records";
+import type { ApiKeyRecord, BackupPolicyRecord, BackupRecord, RestoreRecord, VolumeRecord } from "./cloud-records";
 import type { ControlPlaneState } from "./state";
 import { isoTime } from "./views";
 
@@ -64,6 +64,21 @@ export function backupJobView(b: BackupRecord): Record<string, unknown> {
     startTime: isoTime(b.createTime),
     endTime: done && b.endTime !== undefined ? isoTime(b.endTime) : "",
     reason: "",
+  };
+}
+
+/** `GET /v2/jobs/{jobId}` for a restore: SUCCESSFUL once the restored cluster is RUNNING. */
+export function restoreJobView(r: RestoreRecord, clusterStatus: string | undefined): Record<string, unknown> {
+  const done = clusterStatus === "RUNNING";
+  const failed = clusterStatus === undefined || clusterStatus === "DELETING" || clusterStatus === "DELETED";
+  return {
+    jobId: r.jobId,
+    type: "RESTORE_CLUSTER",
+    status: done ? "SUCCESSFUL" : failed ? "FAILED" : "IN_PROGRESS",
+    progress: done ? "100" : "0",
+    startTime: isoTime(r.startTime),
+    endTime: "",
+    reason: failed && !done ? "The restored cluster was deleted." : "",
   };
 }
 

@@ -4,7 +4,8 @@ import type { ApiKeyStore } from "./api-key-store";
 import type { BackupStore } from "./backup-store";
 import { checkPaging } from "./cluster-rules";
 import type { ClusterStore } from "./cluster-store";
-import { apiKeyView, backupJobView, backupPolicyView, backupView, volumeView } from "./resource-views";
+import { restoreCluster, type RestoreDeps } from "./backup-restore";
+import { apiKeyView, backupJobView, backupPolicyView, backupView, restoreJobView, volumeView } from "./resource-views";
 import type { ControlPlaneState } from "./state";
 import type { VolumeStore } from "./volume-store";
 
@@ -15,6 +16,7 @@ export interface ResourceStores {
   apiKeys: ApiKeyStore;
   backups: BackupStore;
   volumes: VolumeStore;
+  restore: RestoreDeps;
 }
 
 function page<T>(all: T[], query: URLSearchParams): { count: number; currentPage: number; pageSize: number; items: T[] } {
@@ -71,7 +73,16 @@ export function resourceRoutes(s: ResourceStores): Route[] {
       const b = s.backups.delete(params.clusterId, params.backupId);
       return { backupId: b.backupId, backupName: b.backupName };
     }),
-    route("GET", "/v2/jobs/:jobId", ({ params }) => backupJobView(s.backups.byJob(params.jobId))),
+    route("POST", "/v2/clusters/:clusterId/backups/:backupId/restoreCluster", ({ params, body }) =>
+      restoreCluster(s.restore, params.clusterId, params.backupId, body),
+    ),
+    route("GET", "/v2/jobs/:jobId", ({ params }) => {
+      const backup = s.backups.byJob(params.jobId);
+      const restore = (backup.restores ?? []).find((r) => r.jobId === params.jobId);
+      if (!restore) return backupJobView(backup);
+      const status = s.state.clusters.some((c) => c.clusterId === restore.clusterId) ? s.clusters.get(restore.clusterId).status : undefined;
+      return restoreJobView(restore, status);
+    }),
 
     route("POST", "/v2/volumes/create", ({ body }) => ({ volumeName: s.volumes.create(body).volumeName })),
     route("GET", "/v2/volumes", ({ query }) => {
