@@ -2,7 +2,7 @@
  * API keys, backups and volumes beyond the fixtures: the 100-keys org limit, time-mode backups, and the state
  * file (new sections survive a restart; a state file written before they existed still loads).
  */
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -87,6 +87,18 @@ describe("state file", () => {
     expect((await second.call("GET", `/v2/projects/${second.project}/privateEndpoints/vpce-1`)).body.data).toMatchObject({ endpointId: "vpce-1" });
     expect((await second.call("GET", `/v2/projects/${second.project}/privateEndpointWhitelist`)).body.data).toMatchObject([{ accountId: "123456789012" }]);
     expect((await second.call("GET", `/v2/clusters/${cluster}`)).body.data.autoscaling).toEqual({ cu: { min: 1, max: 4 } });
+  });
+
+  it("loads the state file an emulator of release 0.1.0 wrote, and serves the new endpoints over it", async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "zl-cloud-")), "state.json");
+    copyFileSync(path.resolve(__dirname, "../../e2e/fixtures/state-0.1.0/emulator-state.json"), file);
+    // The stub data plane cannot read a real snapshot, so this one runs the bundled data plane.
+    const { call } = await start({ stateFile: file, createDataPlane: undefined });
+    const cluster = "in01-1a6dc6c281c3c0e";
+    expect((await call("GET", `/v2/clusters/${cluster}`)).body.data).toMatchObject({ clusterName: "upgrade-search", status: "RUNNING" });
+    expect((await call("GET", `/v2/clusters/${cluster}/backups/policy`)).body.data).toMatchObject({ enabled: false, status: "DISABLED" });
+    expect((await call("POST", `/v2/clusters/${cluster}/backups/create`, { backupType: "CLUSTER" })).body.code).toBe(0);
+    expect((await call("GET", "/v2/apiKeys")).body.data.count).toBe(0);
   });
 
   it("loads a state file written before these sections existed", async () => {
