@@ -42,6 +42,20 @@ describe("API key org limit", () => {
   }, 30_000);
 });
 
+describe("reset", () => {
+  it("forgets keys, backups, volumes and private endpoints; a forgotten key no longer authenticates", async () => {
+    const { e, call, project } = await start();
+    const key = (await call("POST", "/v2/apiKeys", { name: "k", orgRole: "Owner" })).body.data.apiKey as string;
+    await call("POST", "/v2/volumes/create", { projectId: project, regionId: "aws-us-west-2", volumeName: "v" });
+    await e.control.reset();
+    const fresh = (await call("GET", "/v2/projects")).body.data[0].projectId as string;
+    expect((await call("GET", "/v2/apiKeys")).body.data.count).toBe(0);
+    expect((await call("GET", "/v2/volumes/v")).body.code).toBe(96043);
+    expect((await call("GET", `/v2/projects/${fresh}/privateEndpoints`)).body.data).toEqual([]);
+    expect((await request(e.url, "GET", "/v2/projects", { key })).status).toBe(401);
+  });
+});
+
 describe("backups in time mode", () => {
   it("stay CREATING (job IN_PROGRESS) until the delay has passed, then AVAILABLE (job SUCCESSFUL)", async () => {
     let clock = 1_000_000;
