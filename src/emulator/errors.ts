@@ -138,6 +138,92 @@ export const ERROR_TABLE = {
     v2: { code: 65535, message: "The cluster's Milvus data plane refused the request." },
     v1: { code: 65535, message: "The cluster's Milvus data plane refused the request." },
   },
+  // Rows for API keys, backups and volumes (zilliz-cloud-api.md §2.6, §4.2). Codes 96028–96040 are documented;
+  // the rest (404 for a gone API key aside) are the emulator's choice, listed as guesses in docs/emulator.md.
+  apiKeyNotFound: {
+    v2: { code: 404, message: "The API key does not exist." },
+    v1: { code: 404, message: "The API key does not exist." },
+  },
+  apiKeyLimit: {
+    v2: { code: 96041, message: "The organization already has 100 API keys, the maximum." },
+    v1: { code: 96041, message: "The organization already has 100 API keys, the maximum." },
+  },
+  enterpriseOnly: {
+    v2: { code: 96028, message: "This feature is only available on the Enterprise plan." },
+    v1: { code: 96028, message: "This feature is only available on the Enterprise plan." },
+  },
+  invalidBackupType: {
+    v2: { code: 96029, message: "Invalid backupType. The value must be CLUSTER or COLLECTION." },
+    v1: { code: 96029, message: "Invalid backupType. The value must be CLUSTER or COLLECTION." },
+  },
+  invalidCreationMethod: {
+    v2: { code: 96030, message: "Invalid creationMethod. The value must be MANUAL or AUTO." },
+    v1: { code: 96030, message: "Invalid creationMethod. The value must be MANUAL or AUTO." },
+  },
+  invalidBackupFrequency: {
+    v2: { code: 96032, message: "Invalid backup policy frequency. Use ISO weekdays 1-7 separated by commas, such as 1,3,5." },
+    v1: { code: 96032, message: "Invalid backup policy frequency. Use ISO weekdays 1-7 separated by commas, such as 1,3,5." },
+  },
+  invalidBackupStartTime: {
+    v2: { code: 96033, message: "Invalid startTime. Use a UTC window such as 02:00-04:00." },
+    v1: { code: 96033, message: "Invalid startTime. Use a UTC window such as 02:00-04:00." },
+  },
+  invalidRetentionDays: {
+    v2: { code: 96034, message: "Invalid retentionDays. The value must be an integer from 1 to 30." },
+    v1: { code: 96034, message: "Invalid retentionDays. The value must be an integer from 1 to 30." },
+  },
+  backupCreationFailed: {
+    v2: { code: 96038, message: "Failed to create the backup." },
+    v1: { code: 96038, message: "Failed to create the backup." },
+  },
+  invalidTargetCollectionStatus: {
+    v2: { code: 96037, message: "Invalid targetCollectionStatus. The value must be KEEP, LOAD or RELEASE." },
+    v1: { code: 96037, message: "Invalid targetCollectionStatus. The value must be KEEP, LOAD or RELEASE." },
+  },
+  clusterRestoreFailed: {
+    v2: { code: 96040, message: "Failed to restore the cluster." },
+    v1: { code: 96040, message: "Failed to restore the cluster." },
+  },
+  backupNotFound: {
+    v2: { code: 96042, message: "The backup does not exist." },
+    v1: { code: 96042, message: "The backup does not exist." },
+  },
+  volumeNotFound: {
+    v2: { code: 96043, message: "The volume does not exist." },
+    v1: { code: 96043, message: "The volume does not exist." },
+  },
+  duplicateVolumeName: {
+    v2: { code: 96044, message: "The volume name already exists." },
+    v1: { code: 96044, message: "The volume name already exists." },
+  },
+  invalidVolumeName: {
+    v2: { code: 96045, message: "Invalid volumeName. Use letters, digits, hyphens and underscores, starting with a letter, at most 64 characters." },
+    v1: { code: 96045, message: "Invalid volumeName. Use letters, digits, hyphens and underscores, starting with a letter, at most 64 characters." },
+  },
+  noProjectPermission: {
+    v2: { code: 96013, message: "No permission on the project: the operation needs an organization owner or a project owner." },
+    v1: { code: 96013, message: "No permission on the project: the operation needs an organization owner or a project owner." },
+  },
+  apiKeyClusterScope: {
+    v2: { code: 96016, message: "No permission on the cluster: it is outside the API key's scope." },
+    v1: { code: 96016, message: "No permission on the cluster: it is outside the API key's scope." },
+  },
+  apiKeyProjectScope: {
+    v2: { code: 96027, message: "No permission on the project: it is outside the API key's scope." },
+    v1: { code: 96027, message: "No permission on the project: it is outside the API key's scope." },
+  },
+  privateEndpointNotFound: {
+    v2: { code: 96046, message: "The private endpoint is not registered in this project and region." },
+    v1: { code: 96046, message: "The private endpoint is not registered in this project and region." },
+  },
+  duplicatePrivateEndpoint: {
+    v2: { code: 96047, message: "The private endpoint is already registered in this project and region." },
+    v1: { code: 96047, message: "The private endpoint is already registered in this project and region." },
+  },
+  whitelistEntryNotFound: {
+    v2: { code: 96048, message: "The whitelist entry does not exist." },
+    v1: { code: 96048, message: "The whitelist entry does not exist." },
+  },
   missingParameter: {
     v2: { code: 80000, message: "Incorrect parameter: a required field is missing." },
     v1: { code: 80000, message: "Incorrect parameter: a required field is missing." },

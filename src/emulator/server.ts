@@ -9,6 +9,9 @@ import { CONTROL_PREFIX, handleControl, type EmulatorControl } from "./control/c
 import { FaultInjector } from "./control/faults";
 import { RateLimiter } from "./control/rate-limit";
 import { DEFAULT_V1_REGION } from "./control-plane/catalog";
+import { checkScope, narrowList } from "./control-plane/api-key-scope";
+import { ApiKeyStore } from "./control-plane/api-key-store";
+import { BackupStore } from "./control-plane/backup-store";
 import { ClusterStore } from "./control-plane/cluster-store";
 import type { ControlPlane } from "./control-plane/control-plane";
 import { ImportJobStore } from "./control-plane/import-jobs";
@@ -16,7 +19,11 @@ import { defaultProject, ProjectStore } from "./control-plane/project-store";
 import { importRoutes } from "./control-plane/routes-import";
 import { v1Routes } from "./control-plane/routes-v1";
 import { v2Routes } from "./control-plane/routes-v2";
+import { resourceRoutes } from "./control-plane/routes-v2-resources";
+import { PrivateEndpointStore } from "./control-plane/private-endpoint-store";
+import { privateEndpointRoutes } from "./control-plane/routes-private-endpoints";
 import type { ControlPlaneState } from "./control-plane/state";
+import { VolumeStore } from "./control-plane/volume-store";
 import type { DataPlaneFactory, LegacyApi, ObjectStoreOptions } from "./data-plane-port";
 import { EmulatorError } from "./errors";
 import { bearerToken, parseJsonObject, readBody } from "./http-io";
@@ -118,6 +125,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     objectStore: options.objectStore,
   });
   const projects = new ProjectStore(state, now);
+  const privateEndpoints = new PrivateEndpointStore(state, projects, now);
   const clusters = new ClusterStore(state, projects, { now, mode: () => modes.cluster, onDeleted: (c) => endpoints.close(c.clusterId) });
   const imports = new ImportJobStore(state, clusters, (id) => endpoints.get(id), now);
   const controlPlane: ControlPlane = {
@@ -127,12 +135,28 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     defaultRegion: options.defaultRegion ?? DEFAULT_V1_REGION,
     view: {
       suspendNames: options.suspendStateNames ?? "SUSPENDING",
+      privateLinkAddress: (c) => (c.connectAddress !== "" && privateEndpoints.hasEndpoint(c.projectId, c.regionId) ? c.connectAddress : ""),
       createProgress: (c) => clusters.createProgress(c),
-      instanceCount: (id) => projects.instanceCount(id),
+      instanceCount: (id) => {
+        clusters.settleAll();
+        return projects.instanceCount(id);
+      },
     },
     openEndpoint: (cluster) => endpoints.open(cluster),
   };
-  const routes: Route[] = [...v2Routes(controlPlane), ...v1Routes(controlPlane), ...importRoutes(controlPlane)];
+  // API keys, backups and volumes (issue 12) follow the cluster transition mode and live in optional state sections.
+  const clusterMode = { now, mode: () => modes.cluster };
+  const apiKeys = new ApiKeyStore(state, projects, now);
+  const backups = new BackupStore(state, clusters, { ...clusterMode, snapshotOf: (id) => endpoints.get(id)?.snapshot() });
+  const volumes = new VolumeStore(state, projects, clusterMode);
+  controlPlane.volumes = volumes;
+  const routes: Route[] = [
+    ...v2Routes(controlPlane),
+    ...resourceRoutes({ state, clusters, apiKeys, backups, volumes, restore: { backups, clusters, now, open: (c, snapshot) => endpoints.open(c, snapshot) } }),
+    ...privateEndpointRoutes(privateEndpoints),
+    ...v1Routes(controlPlane),
+    ...importRoutes(controlPlane),
+  ];
 
   const legacy =
     options.legacyPort === false ? undefined : (options.createLegacyApi ?? (await import("./bundled-legacy")).createLegacyApi)();
@@ -149,6 +173,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       state.projects = [defaultProject(now())];
       state.clusters = [];
       state.importJobs = [];
+      for (const section of ["apiKeys", "backups", "backupPolicies", "volumes", "privateEndpoints", "privateEndpointWhitelist"] as const) delete state[section];
       legacy?.reset();
       modes = initialModes(options.transitions);
       faults.clear();
@@ -158,6 +183,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     },
     dump() {
       clusters.settleAll();
+      backups.settleAll();
+      volumes.settleAll();
       return { controlPlane: state, dataPlanes: endpoints.snapshots(), legacy: legacy?.snapshot(), transitions: this.transitions(), notes };
     },
     setTransition(kind, text) {
@@ -168,7 +195,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       return Object.fromEntries(TRANSITION_KINDS.map((k) => [k, formatTransitionMode(modes[k])])) as Record<TransitionKind, string>;
     },
     advance(kind, id) {
-      if (kind === undefined || kind === "cluster") clusters.advance(id);
+      if (kind === undefined || kind === "cluster") {
+        clusters.advance(id);
+        backups.advance(id);
+        volumes.advance(id);
+      }
       if (kind !== "cluster") for (const [, plane] of endpoints.all()) plane.advance(kind, id);
       persist();
     },
@@ -197,12 +228,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     if (limited) {
       return renderRaw(res, 429, { code: limited.code, message: "rate limit exceeded" }, { "retry-after": String(limited.retryAfterSeconds) });
     }
-    if (token !== apiKey) return renderUnauthorized(res, route.version);
+    // A created key (issue 12) authenticates too, within its scope; the org key reaches everything.
+    const caller = token === apiKey ? undefined : apiKeys.byValue(token);
+    if (token !== apiKey && !caller) return renderUnauthorized(res, route.version);
     try {
       const text = await readBody(req);
       const body = method === "GET" ? {} : parseJsonObject(text);
       const query = new URL(req.url ?? "/", "http://localhost").searchParams;
-      const data = await route.handler({ params, query, body, version: route.version });
+      if (caller) checkScope(caller, { pattern: route.pattern, params, body, query }, state);
+      const answer = await route.handler({ params, query, body, version: route.version });
+      const data = caller ? narrowList(caller, route.pattern, answer, state) : answer;
       renderData(res, route.version, data);
       if (method !== "GET") persist();
     } catch (error) {

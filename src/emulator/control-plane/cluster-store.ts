@@ -7,6 +7,7 @@ import { EmulatorError } from "../errors";
 import { newClusterId, newPassword, type ClusterKind } from "../ids";
 import type { ApiVersion } from "../render";
 import type { TransitionMode } from "../transition-mode";
+import { checkAutoscaling, clampToRange, startValue } from "./autoscaling-rules";
 import { isKnownRegion } from "./catalog";
 import { checkClusterName, checkCuSize, checkCuType, checkDedicatedPlan, checkReplica } from "./cluster-rules";
 import type { ProjectStore } from "./project-store";
@@ -82,24 +83,28 @@ export class ClusterStore {
     const region = this.checkRegion(regionId);
     const plan = checkDedicatedPlan(body.plan, version);
     const cuType = checkCuType(version === "v1" ? (body.cuType ?? body.clusterType) : body.cuType);
-    const cuSize = checkCuSize(body.cuSize, plan, version);
-    const replica = body.replica === undefined ? 1 : checkReplica(body.replica, cuSize, 10);
+    // Why: with autoscaling.cu (or .replica) set, create may leave cuSize (or replica) out [C].
+    const autoscaling = version === "v2" && body.autoscaling !== undefined ? checkAutoscaling(body, undefined, plan, typeof body.replica === "number" ? body.replica : 1) : undefined;
+    const cuSize = body.cuSize === undefined && autoscaling?.cu ? startValue(autoscaling.cu) : checkCuSize(body.cuSize, plan, version);
+    const replica = body.replica === undefined ? (autoscaling?.replica ? startValue(autoscaling.replica) : 1) : checkReplica(body.replica, cuSize, 10);
     this.checkUniqueName(project.projectId, clusterName);
     const clusterId = newClusterId("dedicated");
-    return this.insert({ kind: "dedicated", clusterId, clusterName, projectId: project.projectId, regionId: region, plan, cuType, cuSize, replica, username: "db_admin", labels: labelsOf(body.labels) });
+    const fields = { kind: "dedicated" as const, clusterId, clusterName, projectId: project.projectId, regionId: region, plan, cuType, cuSize, replica, username: "db_admin", labels: labelsOf(body.labels) };
+    return this.insert(autoscaling ? { ...fields, autoscaling } : fields);
   }
 
   /** modify: `cuSize` and/or `replica`; MODIFYING → RUNNING, new values shown once RUNNING. */
   modify(clusterId: unknown, body: Record<string, unknown>, version: ApiVersion, regionId?: string): ClusterRecord {
     const cluster = this.requireDedicated(clusterId, regionId);
     this.requireStatus(cluster, "RUNNING");
-    const changes: { cuSize?: number; replica?: number } = {};
+    const changes: NonNullable<PendingOperation["changes"]> = {};
     if (body.cuSize !== undefined) changes.cuSize = checkCuSize(body.cuSize, cluster.plan, version);
     if (body.replica !== undefined) changes.replica = checkReplica(body.replica, changes.cuSize ?? cluster.cuSize, 10);
     if (changes.cuSize === undefined && changes.replica === undefined && body.autoscaling === undefined) {
       throw new EmulatorError("invalidCuSize");
     }
     if (changes.cuSize !== undefined && body.replica === undefined) checkReplica(cluster.replica, changes.cuSize, 10);
+    if (body.autoscaling !== undefined) changes.autoscaling = checkAutoscaling(body, cluster.autoscaling, cluster.plan, changes.replica ?? cluster.replica);
     this.begin(cluster, { op: "modify", startedAt: this.options.now(), changes });
     return cluster;
   }
@@ -188,6 +193,11 @@ export class ClusterStore {
       case "modify":
         if (pending.changes?.cuSize !== undefined) cluster.cuSize = pending.changes.cuSize;
         if (pending.changes?.replica !== undefined) cluster.replica = pending.changes.replica;
+        if (pending.changes?.autoscaling !== undefined) {
+          cluster.autoscaling = pending.changes.autoscaling;
+          cluster.cuSize = clampToRange(cluster.cuSize, cluster.autoscaling.cu);
+          cluster.replica = clampToRange(cluster.replica, cluster.autoscaling.replica);
+        }
         cluster.status = "RUNNING";
         break;
       case "suspend":

@@ -3,12 +3,15 @@ import type { ClusterStore } from "./cluster-store";
 import type { ImportJobStore } from "./import-jobs";
 import type { ProjectStore } from "./project-store";
 import type { ClusterRecord } from "./state";
+import type { VolumeStore } from "./volume-store";
 import type { ViewOptions } from "./views";
 
 export interface ControlPlane {
   projects: ProjectStore;
   clusters: ClusterStore;
   imports: ImportJobStore;
+  /** Volumes, for imports that name a `volumeName` (set once the volume store exists). */
+  volumes?: VolumeStore;
   view: ViewOptions;
   /** Region a v1 call acts in when its query has no `regionId`. */
   defaultRegion: string;

@@ -5,6 +5,7 @@ import { isKnownRegion } from "./catalog";
 import { checkPaging } from "./cluster-rules";
 import type { ControlPlane } from "./control-plane";
 import { importProgressV1, importProgressV2, importStateV1 } from "./views";
+import { withVolumeSource } from "./volume-import";
 
 /** The import route table over one control plane. */
 export function importRoutes(cp: ControlPlane): Route[] {
@@ -22,7 +23,10 @@ export function importRoutes(cp: ControlPlane): Route[] {
   };
 
   return [
-    v2("/v2/vectordb/jobs/import/create", async ({ body }) => ({ jobId: (await cp.imports.create(body)).jobId })),
+    v2("/v2/vectordb/jobs/import/create", async ({ body }) => {
+      const source = cp.volumes ? withVolumeSource(body, (name) => cp.volumes!.get(name)) : body;
+      return { jobId: (await cp.imports.create(source)).jobId };
+    }),
     // Three spellings are in use by real clients (Java/docs, milvus-sdk-node, current pymilvus).
     v2("/v2/vectordb/jobs/import/getProgress", progressV2),
     v2("/v2/vectordb/jobs/import/get_progress", progressV2),

@@ -28,7 +28,11 @@ export function v2Routes(cp: ControlPlane): Route[] {
     route("GET", "/v2/projects/:projectId", ({ params }) => projectV2(cp.projects.get(params.projectId), cp.view)),
     // Observed traffic answers a bare id string, not the documented {projectId} [O].
     route("POST", "/v2/projects", ({ body }) => cp.projects.create(body).projectId),
-    route("DELETE", "/v2/projects/:projectId", ({ params }) => ({ projectId: cp.projects.delete(params.projectId).projectId })),
+    route("DELETE", "/v2/projects/:projectId", ({ params }) => {
+      // Why: a dropped cluster whose DELETING has run out must count as gone, so settle before the check.
+      cp.clusters.settleAll();
+      return { projectId: cp.projects.delete(params.projectId).projectId };
+    }),
     route("PATCH", "/v2/projects/:projectId/plan", ({ params, body }) => {
       cp.projects.upgradePlan(params.projectId, body.plan);
       return "Project plan updated successfully";

@@ -1,5 +1,6 @@
 /** The control plane's state: plain JSON-serialisable records, so a dump and the state file are the same shape. */
 import type { ClusterKind } from "../ids";
+import type { AutoscalingSettings, CloudResourceSections } from "./cloud-records";
 
 /** A project. `createTime` is epoch milliseconds (rendered ISO in v2, `createTimeMilli` in v1). */
 export interface ProjectRecord {
@@ -26,7 +27,7 @@ export interface PendingOperation {
   op: "create" | "modify" | "suspend" | "resume" | "drop";
   startedAt: number;
   /** Values applied when a modify completes (the new size shows once RUNNING again). */
-  changes?: { cuSize?: number; replica?: number };
+  changes?: { cuSize?: number; replica?: number; autoscaling?: AutoscalingSettings };
 }
 
 /** A cluster. */
@@ -51,6 +52,8 @@ export interface ClusterRecord {
   /** The port to ask for again after a restart. */
   port: number;
   pending?: PendingOperation;
+  /** CU and replica autoscaling; absent in state files written before it existed. */
+  autoscaling?: AutoscalingSettings;
 }
 
 /** A control-plane import job, executed by the cluster's data plane under `dataPlaneJobId`. */
@@ -64,7 +67,7 @@ export interface ImportJobRecord {
 }
 
 /** Everything the control plane remembers. */
-export interface ControlPlaneState {
+export interface ControlPlaneState extends CloudResourceSections {
   projects: ProjectRecord[];
   clusters: ClusterRecord[];
   importJobs: ImportJobRecord[];

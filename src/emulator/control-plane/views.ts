@@ -1,5 +1,6 @@
 /** How records are shown on the wire: v2 and v1 cluster objects, projects and import progress. */
 import type { DataPlaneImportJob } from "../data-plane-port";
+import { isEmptyAutoscaling } from "./autoscaling-rules";
 import type { ClusterRecord, ClusterStatus, ProjectRecord } from "./state";
 
 /** Options that change how records render. */
@@ -8,6 +9,8 @@ export interface ViewOptions {
   suspendNames: "SUSPENDING" | "STOPPING";
   createProgress(cluster: ClusterRecord): number;
   instanceCount(projectId: string): number;
+  /** [G] The loopback address again when the cluster's project has a private endpoint in its region, else "". */
+  privateLinkAddress?(cluster: ClusterRecord): string;
 }
 
 /** ISO-8601 UTC without milliseconds, as the service writes it. */
@@ -35,7 +38,7 @@ export function clusterListEntryV2(c: ClusterRecord, options: ViewOptions): Reco
     cuSize: c.cuSize,
     status: statusName(c.status, options),
     connectAddress: c.connectAddress,
-    privateLinkAddress: "",
+    privateLinkAddress: options.privateLinkAddress?.(c) ?? "",
     createTime: isoTime(c.createTime),
     projectId: c.projectId,
   };
@@ -49,6 +52,8 @@ export function clusterDescribeV2(c: ClusterRecord, options: ViewOptions): Recor
     snapshotNumber: 0,
     createProgress: options.createProgress(c),
     replica: c.replica,
+    // [G] Echoed only once set, so clusters without autoscaling describe as before.
+    ...(isEmptyAutoscaling(c.autoscaling) ? {} : { autoscaling: c.autoscaling }),
   };
 }
 
