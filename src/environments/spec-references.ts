@@ -64,7 +64,10 @@ export function checkReferences(spec: EnvSpec): SpecIssue[] {
     });
   };
   const checkTarget = (section: string, i: number, t: EnvTarget) => {
-    if (t.clusterId !== undefined && !clusterKeys.includes(t.clusterId)) add([section, i, "clusterId"], notDeclared("cluster", t.clusterId, clusterKeys));
+    if (t.clusterId === undefined || clusterKeys.includes(t.clusterId)) return;
+    // A cloud id (in01-…) is a common slip: the spec's clusterId is a key of its own clusters.
+    const cloudId = /^in\d{2}-/.test(t.clusterId) ? ": clusterId names a key of clusters, not a cloud cluster id (declare the cluster under clusters with adopt: true, or give its endpoint)" : "";
+    add([section, i, "clusterId"], notDeclared("cluster", t.clusterId, clusterKeys) + cloudId);
   };
 
   // Clusters: one name per project.

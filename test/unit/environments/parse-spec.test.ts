@@ -68,6 +68,8 @@ const BAD: Array<[string, (s: Record<string, any>) => void, string, RegExp]> = [
   ["a Dedicated-only setting on a Serverless cluster", (s) => { s.clusters.search.cuSize = 2; }, "clusters.search.cuSize", /Dedicated plans only/],
   ["both clusterId and endpoint", (s) => { s.collections[0].endpoint = "http://h:19530"; }, "collections[0].endpoint", /exactly one of clusterId/],
   ["a collection on an undeclared cluster", (s) => { s.collections[0].clusterId = "serach"; }, "collections[0].clusterId", /cluster "serach" is not declared; did you mean "search"/],
+  ["a cloud cluster id where a cluster key belongs", (s) => { s.roles[0].clusterId = "in01-0123abcd"; }, "roles[0].clusterId", /not a cloud cluster id/],
+  ["a data-plane entry without a target", (s) => { delete s.users[0].clusterId; }, "users[0].clusterId", /exactly one of clusterId/],
   ["a database on an undeclared cluster", (s) => { s.databases[0].clusterId = "other"; }, "databases[0].clusterId", /cluster "other" is not declared/],
   ["a collection in an undeclared database", (s) => { s.collections[1].dbName = "analytix"; }, "collections[1].dbName", /database "analytix" is not declared/],
   ["duplicate collection", (s) => { s.collections.push({ ...s.collections[0], key: "docs2" }); }, "collections[2].collectionName", /duplicate collection: collections\[0\]/],
