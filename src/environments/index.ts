@@ -5,6 +5,7 @@
  */
 export { EnvSpecError, parseEnvSpec, validateEnvSpec, type YamlParser } from "./parse-spec";
 export { envSpecSchema } from "./spec-schema";
+export { envSpecJsonSchema } from "./json-schema";
 export type { EnvAlias, EnvCluster, EnvCollection, EnvDatabase, EnvImport, EnvIndex, EnvRole, EnvSpec, EnvTarget, EnvUser, SpecIssue } from "./spec-types";
 export { aliasKey, collectionKey, databaseKey, importKeys, indexKey, roleKey, userKey } from "./entry-keys";
 export { declareEnvironment, environmentProgram, type DeclaredEnvironment } from "./program";

@@ -53,6 +53,8 @@ export const importEntry = strictObject({ key: entryKey.optional(), collection: 
 
 /** The whole document; every section optional. */
 export const envSpecSchema = strictObject({
+  /** The JSON Schema an editor checks the file against (see `envSpecJsonSchema`); ignored otherwise. */
+  $schema: z.string().optional(),
   /** Clusters by key. */
   clusters: z.record(entryKey, clusterEntry).optional(),
   databases: z.array(databaseEntry).optional(),
