@@ -27,13 +27,22 @@ export interface DeclaredEnvironment {
 type AnyArgs = Record<string, unknown>;
 const args = <T>(v: AnyArgs): T => v as unknown as T;
 
-/** `user:password` as a secret, or undefined while either part is unknown to the stack (an adopted cluster). */
-function secretToken(user: pulumi.Input<string | undefined>, password: pulumi.Input<string | undefined>): pulumi.Output<string | undefined> {
-  return pulumi.secret(pulumi.all([user, password]).apply(([u, p]) => (u && p ? `${u}:${p}` : undefined)));
+/** `user:password`, or undefined while either part is unknown to the stack (an adopted cluster's password). */
+function tokenOf(user: pulumi.Input<string | undefined>, password: pulumi.Input<string | undefined>): pulumi.Output<string | undefined> {
+  return pulumi.all([user, password]).apply(([u, p]) => (u && p ? `${u}:${p}` : undefined));
+}
+
+/** How to declare an environment. */
+export interface EnvironmentOptions {
+  /**
+   * Collection keys declared without their `loaded` (see `deferredLoads`): their indexes are created in this
+   * `up`, and loading needs them; the next `up`, without this option, loads them.
+   */
+  deferLoad?: readonly string[];
 }
 
 /** Declares the environment's resources in the current Pulumi program (call it inside one). */
-export function declareEnvironment(spec: EnvSpec): DeclaredEnvironment {
+export function declareEnvironment(spec: EnvSpec, options: EnvironmentOptions = {}): DeclaredEnvironment {
   const env: DeclaredEnvironment = { clusters: {}, databases: {}, collections: {}, indexes: {}, aliases: {}, roles: {}, users: {}, imports: {}, outputs: {} };
   for (const [key, c] of Object.entries(spec.clusters)) env.clusters[key] = new Cluster(key, args(c));
 
@@ -55,7 +64,9 @@ export function declareEnvironment(spec: EnvSpec): DeclaredEnvironment {
 
   const byKey = new Map<string, { entry: EnvSpec["collections"][number]; resource: Collection }>();
   for (const c of spec.collections) {
-    const { key: _key, clusterId: _c, endpoint: _e, token: _t, ...rest } = c;
+    const { key: _key, clusterId: _c, endpoint: _e, token: _t, ...all } = c;
+    const { loaded: _loaded, ...withoutLoad } = all;
+    const rest = options.deferLoad?.includes(collectionKey(c)) ? withoutLoad : all;
     // Wired to the declared database's output, so the collection is created after (and dropped before) it.
     const db = c.dbName !== undefined ? dbResources.get(`${targetId(c)}/${c.dbName}`) : undefined;
     const key = collectionKey(c);
@@ -99,14 +110,20 @@ export function declareEnvironment(spec: EnvSpec): DeclaredEnvironment {
     env.imports[importNames[i]!] = new ImportJob(importNames[i]!, args({ ...rest, ...onCollection(collection) }));
   });
 
+  // Tokens are one secret output: the engine and the Automation API mark secrets per top-level output, so a
+  // secret nested in a plain object would be reported (and printed) as not secret.
+  const clusterTokens = Object.fromEntries(Object.entries(env.clusters).map(([k, c]) => [k, tokenOf(c.username, c.password)]));
+  const userTokens = Object.fromEntries(spec.users.map((u) => [userKey(u), tokenOf(u.userName, u.password)]));
   env.outputs = {
     endpoints: Object.fromEntries(Object.entries(env.clusters).map(([k, c]) => [k, c.connectAddress])),
-    tokens: Object.fromEntries(Object.entries(env.clusters).map(([k, c]) => [k, secretToken(c.username, c.password)])),
+    tokens: pulumi.secret(pulumi.output({ clusters: clusterTokens, users: userTokens })),
     collections: Object.fromEntries(
       [...byKey].map(([k, { entry, resource }]) => [k, { collectionName: resource.collectionName, dbName: entry.dbName ?? "default", endpoint: endpointOf(entry) }]),
     ),
+    // The index keys built so far: what `deferredLoads` needs on the next run.
+    indexes: Object.fromEntries(Object.entries(env.indexes).map(([k, x]) => [k, x.indexState])),
     aliases: Object.fromEntries(Object.entries(env.aliases).map(([k, a]) => [k, { aliasName: a.aliasName, collectionName: a.collectionName }])),
-    users: Object.fromEntries(spec.users.map((u) => [userKey(u), { userName: u.userName, token: secretToken(u.userName, u.password) }])),
+    users: Object.fromEntries(spec.users.map((u) => [userKey(u), { userName: u.userName }])),
     imports: Object.fromEntries(Object.entries(env.imports).map(([k, j]) => [k, { jobId: j.jobId, state: j.state, importedRows: j.importedRows }])),
   };
   return env;
@@ -116,6 +133,6 @@ export function declareEnvironment(spec: EnvSpec): DeclaredEnvironment {
  * The inline program for `LocalWorkspace.createOrSelectStack({ program, … })`: declares the environment
  * and returns its outputs.
  */
-export function environmentProgram(spec: EnvSpec): () => Promise<Record<string, unknown>> {
-  return async () => declareEnvironment(spec).outputs;
+export function environmentProgram(spec: EnvSpec, options: EnvironmentOptions = {}): () => Promise<Record<string, unknown>> {
+  return async () => declareEnvironment(spec, options).outputs;
 }

@@ -18,7 +18,9 @@ beforeAll(async () => {
         registered.push({ type: a.type.replace("pulumi-nodejs:dynamic/zilliz:", ""), name: a.name, inputs: a.inputs });
         const isCluster = a.type.endsWith(":Cluster");
         const id = isCluster ? `in01-${a.name}` : `${a.name}-id`;
-        const extra = isCluster ? { clusterId: id, connectAddress: `https://${id}.local`, username: "db_admin", password: "pw-1" } : {};
+        const extra = isCluster
+          ? { clusterId: id, connectAddress: `https://${id}.local`, username: "db_admin", password: "pw-1" }
+          : a.type.endsWith(":CollectionIndex") ? { indexState: "Finished" } : {};
         return { id, state: { ...a.inputs, ...extra } };
       },
       call: () => ({}),
@@ -70,12 +72,12 @@ describe("environment program", () => {
   it("returns endpoints in the clear and tokens as secrets", async () => {
     expect(await value(outputs.endpoints.search)).toBe("https://in01-search.local");
     expect(await pulumi.isSecret(outputs.endpoints.search)).toBe(false);
-    const token = outputs.tokens.search as pulumi.Output<string>;
-    expect(await value(token)).toBe("db_admin:pw-1");
-    expect(await pulumi.isSecret(token)).toBe(true);
-    const userToken = outputs.users.app.token as pulumi.Output<string>;
-    expect(await value(userToken)).toBe("app:secret-pass");
-    expect(await pulumi.isSecret(userToken)).toBe(true);
+    // One top-level secret: the Automation API flags secrets per top-level output.
+    const tokens = outputs.tokens as pulumi.Output<{ clusters: Record<string, string>; users: Record<string, string> }>;
+    expect(await pulumi.isSecret(tokens)).toBe(true);
+    expect(await value(tokens)).toEqual({ clusters: { search: "db_admin:pw-1" }, users: { app: "app:secret-pass" } });
+    expect(outputs.users).toEqual({ app: { userName: "app" } });
+    expect(await value(outputs.indexes["docs.vec"])).toBe("Finished");
     expect(await value(outputs.collections.docs.endpoint)).toBe("https://in01-search.local");
     expect(outputs.collections["analytics.events"].dbName).toBe("analytics");
   });
@@ -101,5 +103,22 @@ describe("environment program", () => {
     }
     expect((env.outputs.collections as any)["local-c"].endpoint).toBe("http://localhost:19530");
     expect(env.outputs.endpoints).toEqual({});
+  });
+
+  it("leaves out loaded for the collections whose load waits for their indexes", async () => {
+    registered.length = 0;
+    const fields = [{ name: "id", dataType: "Int64", isPrimary: true }, { name: "v", dataType: "FloatVector", dim: 2 }];
+    const spec = parseEnvSpec(JSON.stringify({
+      collections: [
+        { key: "wait", endpoint: "http://localhost:19530", collectionName: "a", schema: { fields }, loaded: true },
+        { key: "now", endpoint: "http://localhost:19530", collectionName: "b", schema: { fields }, loaded: true },
+      ],
+      indexes: [{ collection: "wait", fieldName: "v", indexType: "AUTOINDEX" }, { collection: "now", fieldName: "v", indexType: "AUTOINDEX" }],
+    }));
+    const env = declareEnvironment(spec, { deferLoad: ["wait"] });
+    await value(env.collections.now!.collectionName);
+    await settle(4);
+    expect(inputsOf("Collection", "wait")?.loaded).toBeUndefined();
+    expect(inputsOf("Collection", "now")?.loaded).toBe(true);
   });
 });
