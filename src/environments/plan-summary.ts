@@ -55,14 +55,28 @@ const nameOf = (urn: string) => urn.slice(urn.lastIndexOf("::") + 2);
 // The dynamic provider's own text (`__provider`) and other engine-internal keys are no property a reviewer changed.
 const visible = (key: string) => !key.startsWith("__");
 
-/** The changed properties of a step, and which of them replace: detailed paths when the engine gives them. */
+/** The top-level inputs whose values differ between the step's old and new state (secrets are filtered out by the engine). */
+function changedInputs(m: StepEventMetadata): string[] {
+  const olds = m.old?.inputs;
+  const news = m.new?.inputs;
+  if (!olds || !news) return [];
+  const keys = [...new Set([...Object.keys(olds), ...Object.keys(news)])].filter(visible);
+  return keys.filter((k) => JSON.stringify(olds[k]) !== JSON.stringify(news[k]));
+}
+
+/**
+ * The changed properties of a step, and which of them replace: the engine's detailed paths when the
+ * provider gave them, else its `diffs` and replace `keys`, else (dynamic providers report neither for an
+ * update) the inputs that differ between the old and new state.
+ */
 function propertiesOf(m: StepEventMetadata): { properties: string[]; replacing: string[] } {
   if (m.detailedDiff && Object.keys(m.detailedDiff).length > 0) {
     const entries = Object.entries(m.detailedDiff).filter(([k]) => visible(k));
     return { properties: entries.map(([k]) => k), replacing: entries.filter(([, d]) => String(d.diffKind).endsWith("replace")).map(([k]) => k) };
   }
   const keys = (m.keys ?? []).filter(visible);
-  const properties = [...new Set([...(m.diffs ?? []).filter(visible), ...keys])];
+  const diffs = (m.diffs ?? []).filter(visible);
+  const properties = [...new Set([...(diffs.length > 0 ? diffs : changedInputs(m)), ...keys])];
   return { properties, replacing: keys };
 }
 

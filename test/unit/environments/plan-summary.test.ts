@@ -108,4 +108,16 @@ describe("summarizePlan", () => {
     expect(c.summary().rows.map((r) => r.name)).toEqual(["analytics"]);
     expect(c.summary().destructive).toBe(true);
   });
+
+  it("finds an update's changed inputs in its old and new state when the engine gives no diffs (dynamic providers)", () => {
+    const state = (inputs: Record<string, unknown>) => ({ type: TYPE + "Alias", urn: urn("Alias", "live"), id: "x", parent: "", provider: "", inputs, outputs: {} });
+    const s = summarizePlan([
+      pre("update", "Alias", "live", {
+        old: state({ aliasName: "live", collectionName: "docs", __provider: "a", endpoint: "http://h" }),
+        new: state({ aliasName: "live", collectionName: "docs2", __provider: "b", endpoint: "http://h" }),
+      }),
+    ]);
+    expect(s.rows[0]!.properties).toEqual(["collectionName"]);
+    expect(s.markdown).toContain("| update | Alias | `live` | `collectionName` |");
+  });
 });
