@@ -3,7 +3,8 @@
  * indexes, aliases, users, roles and import jobs) turned into an inline Pulumi program, and the review
  * summary of a preview. The Automation API driver (`zilliz-env`) builds on these.
  */
-export { EnvSpecError, parseEnvSpec, validateEnvSpec, type YamlParser } from "./parse-spec";
+export { EnvSpecError, parseEnvSpec, validateEnvSpec, type ParseOptions, type YamlParser } from "./parse-spec";
+export { resolveEnvReferences } from "./env-references";
 export { envSpecSchema } from "./spec-schema";
 export { envSpecJsonSchema } from "./json-schema";
 export type { EnvAlias, EnvCluster, EnvCollection, EnvDatabase, EnvImport, EnvIndex, EnvRole, EnvSpec, EnvTarget, EnvUser, SpecIssue } from "./spec-types";

@@ -4,6 +4,7 @@
  */
 import type { z } from "zod";
 import { propertyPath } from "../resources/shared/check-inputs";
+import { resolveEnvReferences } from "./env-references";
 import { envSpecSchema } from "./spec-schema";
 import { checkReferences } from "./spec-references";
 import type { EnvSpec, SpecIssue } from "./spec-types";
@@ -59,12 +60,23 @@ export function validateEnvSpec(doc: unknown): { spec: EnvSpec; issues: [] } | {
 /** A YAML parser to plug in (e.g. `js-yaml`'s `load`); the package itself depends on none. */
 export type YamlParser = (text: string) => unknown;
 
+/** How to read a spec file. */
+export interface ParseOptions {
+  /** The file's name, for messages; `.yaml`/`.yml` means YAML. */
+  fileName?: string;
+  /** The YAML parser (the package bundles none). */
+  yaml?: YamlParser;
+  /** Where `${env:NAME}` values come from. Default: `process.env`. */
+  env?: Readonly<Record<string, string | undefined>>;
+}
+
 /**
- * Parses and validates a spec file's text. JSON always; YAML (`.yaml`/`.yml`, or text that is not JSON)
- * only with a `yaml` parser given, since the package has no YAML dependency of its own.
+ * Parses and validates a spec file's text: JSON always; YAML (`.yaml`/`.yml`) only with a `yaml` parser
+ * given, since the package has no YAML dependency of its own. `${env:NAME}` in string values is replaced
+ * by the environment variable before validation.
  * @throws EnvSpecError naming every problem.
  */
-export function parseEnvSpec(text: string, options: { fileName?: string; yaml?: YamlParser } = {}): EnvSpec {
+export function parseEnvSpec(text: string, options: ParseOptions = {}): EnvSpec {
   const source = options.fileName ?? "spec";
   const isYaml = /\.ya?ml$/i.test(source);
   let doc: unknown;
@@ -78,7 +90,9 @@ export function parseEnvSpec(text: string, options: { fileName?: string; yaml?: 
   } catch (e) {
     throw new EnvSpecError([{ path: "", message: `cannot parse ${isYaml ? "YAML" : "JSON"}: ${(e as Error).message}` }], source);
   }
-  const result = validateEnvSpec(doc);
+  const resolved = resolveEnvReferences(doc, options.env ?? process.env);
+  if (resolved.issues.length > 0) throw new EnvSpecError(resolved.issues, source);
+  const result = validateEnvSpec(resolved.doc);
   if (result.spec === undefined) throw new EnvSpecError(result.issues, source);
   return result.spec;
 }
