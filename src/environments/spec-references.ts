@@ -17,14 +17,14 @@ import type { EnvCollection, EnvSpec, EnvTarget, SpecIssue } from "./spec-types"
 
 type Path = Array<string | number>;
 
-/** "…; did you mean "x"?" when a known name is close, else the list of known names. */
-function notDeclared(what: string, name: string, known: readonly string[]): string {
+/** "; did you mean "x"?" when a known name is close, else the list of known names. */
+function hint(name: string, known: readonly string[]): string {
   const near = closestName(name, known);
-  const hint = near !== undefined ? `; did you mean "${near}"?` : known.length > 0 ? ` (declared: ${known.join(", ")})` : " (none declared)";
-  return `${what} "${name}" is not declared${hint}`;
+  return near !== undefined ? `; did you mean "${near}"?` : known.length > 0 ? ` (declared: ${known.join(", ")})` : " (none declared)";
 }
+const notDeclared = (what: string, name: string, known: readonly string[]) => `${what} "${name}" is not declared${hint(name, known)}`;
 
-/** A refinement context that files a resource rule's issues under `prefix` (and keeps only `keep` paths when given). */
+/** A refinement context that files a resource rule's issues under `prefix`, renaming first path segments by `rename`. */
 function contextAt(issues: SpecIssue[], prefix: Path, rename: Record<string, string> = {}): z.RefinementCtx {
   const ctx = {
     addIssue(issue: { path?: PropertyKey[]; message?: string } | string) {
@@ -109,7 +109,7 @@ export function checkReferences(spec: EnvSpec): SpecIssue[] {
     const fields = c.schema.fields.map((f) => f.name);
     const field = c.schema.fields.find((f) => f.name === x.fieldName);
     if (field === undefined) {
-      add(["indexes", i, "fieldName"], `${notDeclared("field", x.fieldName, fields)} in collection "${x.collection}"`);
+      add(["indexes", i, "fieldName"], `collection "${x.collection}" has no field "${x.fieldName}"${hint(x.fieldName, fields)}`);
       return;
     }
     const inputs = { ...x, endpoint: "http://environment.invalid", collectionName: c.collectionName, fieldDataType: field.dataType } as unknown as IndexInputs;
@@ -151,7 +151,7 @@ export function checkReferences(spec: EnvSpec): SpecIssue[] {
     checkTarget("users", i, u);
     const known = [...BUILT_IN_ROLES, ...spec.roles.filter((r) => targetId(r) === targetId(u)).map((r) => r.roleName)];
     (u.roles ?? []).forEach((role, j) => {
-      if (!known.includes(role)) add(["users", i, "roles", j], `${notDeclared("role", role, known)} on this user's ${u.clusterId !== undefined ? "cluster" : "endpoint"}`);
+      if (!known.includes(role)) add(["users", i, "roles", j], `role "${role}" is not declared on this user's ${u.clusterId !== undefined ? "cluster" : "endpoint"}${hint(role, known)}`);
     });
   });
   uniqueKeys("users", spec.users.map(userKey), "userName");
