@@ -1,0 +1,14 @@
+/**
+ * `pulumi-zilliz/environments`: declarative environments (a spec file of clusters, databases, collections,
+ * indexes, aliases, users, roles and import jobs) turned into an inline Pulumi program, and the review
+ * summary of a preview. The Automation API driver (`zilliz-env`) builds on these.
+ */
+export { EnvSpecError, parseEnvSpec, validateEnvSpec, type ParseOptions, type YamlParser } from "./parse-spec";
+export { resolveEnvReferences } from "./env-references";
+export { envSpecSchema } from "./spec-schema";
+export { envSpecJsonSchema } from "./json-schema";
+export type { EnvAlias, EnvCluster, EnvCollection, EnvDatabase, EnvImport, EnvIndex, EnvRole, EnvSpec, EnvTarget, EnvUser, SpecIssue } from "./spec-types";
+export { aliasKey, collectionKey, databaseKey, importKeys, indexKey, roleKey, userKey } from "./entry-keys";
+export { declareEnvironment, environmentProgram, type DeclaredEnvironment, type EnvironmentOptions } from "./program";
+export { deferredLoads } from "./deferred-loads";
+export { DATA_KINDS, planCollector, planMarkdown, summarizePlan, type PlanAction, type PlanRow, type PlanSummary } from "./plan-summary";
