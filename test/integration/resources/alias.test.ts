@@ -1,8 +1,8 @@
 /** Alias through the runtime against a zilliz-local cluster's data plane: the blue/green retarget in place. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEmulator, type TestEmulator } from "../../support/emulator";
-import { dataPlaneCalls, expectRejected, plainCollection, planeOn, type Plane } from "./data-plane-fixture";
-import { expectPartial, providerFor, refreshNoDiff, rejectionMessage, up } from "./harness";
+import { dataPlaneCalls, expectRejected, plainCollection, planeOn, type Plane, refreshWithCalls, partialWhenFailing } from "./data-plane-fixture";
+import { providerFor, rejectionMessage, up } from "./harness";
 
 let emu: TestEmulator;
 let plane: Plane;
@@ -31,10 +31,9 @@ describe("Alias lifecycle", () => {
 
   it("refresh is one describe call and leaves no diff", async () => {
     const { p } = providerFor("Alias", emu);
-    let r: Awaited<ReturnType<typeof refreshNoDiff>> | undefined;
-    const calls = await dataPlaneCalls(emu, plane, async () => (r = await refreshNoDiff(p, id, outs, inputs)));
+    const { calls, r } = await refreshWithCalls(emu, plane, p, id, outs, inputs);
     expect(calls).toEqual(["POST /v2/vectordb/aliases/describe"]);
-    expect(r!.props).toEqual(outs);
+    expect(r.props).toEqual(outs);
   });
 
   it("retargets in place with exactly one aliases/alter call (never a replace)", async () => {
@@ -91,13 +90,7 @@ describe("Alias checks, adoption and partial state", () => {
     await plane.mc().aliases.create({ aliasName: "swap", collectionName: "other" });
     const { p } = providerFor("Alias", emu);
     const inputs = { ...base(), aliasName: "swap", collectionName: "docs_v1", adopt: true };
-    await emu.control.injectFault({ target: plane.clusterId, path: "/v2/vectordb/aliases/alter", kind: "code", code: 65535, message: "boom" });
-    let err;
-    try {
-      err = await expectPartial(p.create(inputs));
-    } finally {
-      await emu.control.clearFaults();
-    }
+    const err = await partialWhenFailing(emu, plane, "/v2/vectordb/aliases/alter", () => p.create(inputs));
     expect(err.id).toBe("default/swap");
     expect(err.properties).toMatchObject({ collectionName: "other", pendingWork: { step: "retarget" } });
     expect(await p.diff!(err.id, err.properties, inputs)).toMatchObject({ changes: true, replaces: [] });

@@ -4,8 +4,9 @@
  */
 import { expect } from "vitest";
 import { MilvusClient } from "../../../src/client";
+import type { PartialStateError, ZillizProvider } from "../../../src/resources/runtime";
 import type { TestEmulator } from "../../support/emulator";
-import { clusterOn } from "./harness";
+import { clusterOn, expectPartial, refreshNoDiff } from "./harness";
 
 /** A cluster on the emulator with a client on its data plane. */
 export interface Plane {
@@ -47,4 +48,21 @@ export async function expectRejected(emu: TestEmulator, plane: Plane, check: () 
   });
   expect(calls).toEqual([]);
   return reasons;
+}
+
+/** A refresh with no diff (see `refreshNoDiff`) and the data-plane calls it made. */
+export async function refreshWithCalls(emu: TestEmulator, plane: Plane, p: ZillizProvider, id: string, outs: Record<string, unknown>, inputs: Record<string, unknown>) {
+  let r: Awaited<ReturnType<typeof refreshNoDiff>> | undefined;
+  const calls = await dataPlaneCalls(emu, plane, async () => (r = await refreshNoDiff(p, id, outs, inputs)));
+  return { calls, r: r! };
+}
+
+/** Runs `create` while the data plane answers `path` with an error: it must reject with partial state. */
+export async function partialWhenFailing(emu: TestEmulator, plane: Plane, path: string, create: () => Promise<unknown>): Promise<PartialStateError> {
+  await emu.control.injectFault({ target: plane.clusterId, path, kind: "code", code: 65535, message: "boom" });
+  try {
+    return await expectPartial(create());
+  } finally {
+    await emu.control.clearFaults();
+  }
 }

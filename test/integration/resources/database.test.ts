@@ -1,8 +1,8 @@
 /** Database through the runtime against a zilliz-local cluster's data plane. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEmulator, type TestEmulator } from "../../support/emulator";
-import { dataPlaneCalls, expectRejected, plainCollection, planeOn, type Plane } from "./data-plane-fixture";
-import { expectPartial, providerFor, refreshNoDiff, rejectionMessage, up } from "./harness";
+import { dataPlaneCalls, expectRejected, plainCollection, planeOn, type Plane, refreshWithCalls, partialWhenFailing } from "./data-plane-fixture";
+import { providerFor, rejectionMessage, up } from "./harness";
 
 let emu: TestEmulator;
 let plane: Plane;
@@ -32,10 +32,9 @@ describe("Database lifecycle", () => {
 
   it("refresh is one describe call and leaves no diff", async () => {
     const { p } = providerFor("Database", emu);
-    let r: Awaited<ReturnType<typeof refreshNoDiff>> | undefined;
-    const calls = await dataPlaneCalls(emu, plane, async () => (r = await refreshNoDiff(p, id, outs, inputs)));
+    const { calls, r } = await refreshWithCalls(emu, plane, p, id, outs, inputs);
     expect(calls).toEqual(["POST /v2/vectordb/databases/describe"]);
-    expect(r!.props).toEqual(outs);
+    expect(r.props).toEqual(outs);
   });
 
   it("changes properties in place: alter for the new value, drop_properties for the removed key", async () => {
@@ -115,13 +114,7 @@ describe("Database checks, adoption and partial state", () => {
     await plane.mc().databases.create({ dbName: "halfway" });
     const { p } = providerFor("Database", emu);
     const inputs = { endpoint: plane.endpoint, token: plane.token, dbName: "halfway", adopt: true, properties: { "mmap.enabled": true } };
-    await emu.control.injectFault({ target: plane.clusterId, path: "/v2/vectordb/databases/alter", kind: "code", code: 65535, message: "boom" });
-    let err;
-    try {
-      err = await expectPartial(p.create(inputs));
-    } finally {
-      await emu.control.clearFaults();
-    }
+    const err = await partialWhenFailing(emu, plane, "/v2/vectordb/databases/alter", () => p.create(inputs));
     expect(err.id).toBe("halfway");
     expect(err.properties).toMatchObject({ dbName: "halfway", pendingWork: { operation: "create", step: "apply properties" } });
     expect((await p.diff!(err.id, err.properties, inputs)).changes).toBe(true);

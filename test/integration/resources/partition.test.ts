@@ -1,8 +1,8 @@
 /** Partition through the runtime against a zilliz-local cluster's data plane. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEmulator, type TestEmulator } from "../../support/emulator";
-import { dataPlaneCalls, expectRejected, plainCollection, planeOn, type Plane } from "./data-plane-fixture";
-import { expectPartial, providerFor, refreshNoDiff, rejectionMessage, up } from "./harness";
+import { expectRejected, plainCollection, planeOn, type Plane, refreshWithCalls } from "./data-plane-fixture";
+import { expectPartial, providerFor, rejectionMessage, up } from "./harness";
 
 let emu: TestEmulator;
 let plane: Plane;
@@ -35,10 +35,9 @@ describe("Partition lifecycle", () => {
 
   it("refresh is one partitions/has call and leaves no diff", async () => {
     const { p } = providerFor("Partition", emu);
-    let r: Awaited<ReturnType<typeof refreshNoDiff>> | undefined;
-    const calls = await dataPlaneCalls(emu, plane, async () => (r = await refreshNoDiff(p, id, outs, inputs)));
+    const { calls, r } = await refreshWithCalls(emu, plane, p, id, outs, inputs);
     expect(calls).toEqual(["POST /v2/vectordb/partitions/has"]);
-    expect(r!.props).toEqual(outs);
+    expect(r.props).toEqual(outs);
   });
 
   it("a new name replaces it; a new collection name is followed in place (checked at update)", async () => {

@@ -2,8 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PrivilegeGroups } from "../../../src/client";
 import { startTestEmulator, type TestEmulator } from "../../support/emulator";
-import { dataPlaneCalls, expectRejected, planeOn, type Plane } from "./data-plane-fixture";
-import { expectPartial, providerFor, refreshNoDiff, rejectionMessage, up } from "./harness";
+import { dataPlaneCalls, expectRejected, planeOn, type Plane, refreshWithCalls, partialWhenFailing } from "./data-plane-fixture";
+import { providerFor, rejectionMessage, up } from "./harness";
 
 let emu: TestEmulator;
 let plane: Plane;
@@ -31,10 +31,9 @@ describe("PrivilegeGroup lifecycle", () => {
 
   it("refresh is one list call and leaves no diff; order and duplicates are no change", async () => {
     const { p } = providerFor("PrivilegeGroup", emu);
-    let r: Awaited<ReturnType<typeof refreshNoDiff>> | undefined;
-    const calls = await dataPlaneCalls(emu, plane, async () => (r = await refreshNoDiff(p, id, outs, inputs)));
+    const { calls, r } = await refreshWithCalls(emu, plane, p, id, outs, inputs);
     expect(calls).toEqual(["POST /v2/vectordb/privilege_groups/list"]);
-    expect(r!.props).toEqual(outs);
+    expect(r.props).toEqual(outs);
     expect((await p.diff!(id, outs, { ...inputs, privileges: ["Query", "Search", "Query"] })).changes).toBe(false);
   });
 
@@ -92,13 +91,7 @@ describe("PrivilegeGroup checks, adoption and partial state", () => {
   it("a failure adding privileges after the create leaves partial state; the next update adds them", async () => {
     const { p } = providerFor("PrivilegeGroup", emu);
     const inputs = { ...base(), privilegeGroupName: "halfway", privileges: ["Query"] };
-    await emu.control.injectFault({ target: plane.clusterId, path: "/v2/vectordb/privilege_groups/add_privileges_to_group", kind: "code", code: 65535, message: "boom" });
-    let err;
-    try {
-      err = await expectPartial(p.create(inputs));
-    } finally {
-      await emu.control.clearFaults();
-    }
+    const err = await partialWhenFailing(emu, plane, "/v2/vectordb/privilege_groups/add_privileges_to_group", () => p.create(inputs));
     expect(err.id).toBe("halfway");
     expect(err.properties).toMatchObject({ privilegeGroupName: "halfway", privileges: [], pendingWork: { operation: "create" } });
     await p.update!(err.id, err.properties, inputs);

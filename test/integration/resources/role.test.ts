@@ -2,8 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PrivilegeGroups } from "../../../src/client";
 import { startTestEmulator, type TestEmulator } from "../../support/emulator";
-import { dataPlaneCalls, expectRejected, planeOn, type Plane } from "./data-plane-fixture";
-import { expectPartial, providerFor, refreshNoDiff, rejectionMessage, up } from "./harness";
+import { dataPlaneCalls, expectRejected, planeOn, type Plane, refreshWithCalls, partialWhenFailing } from "./data-plane-fixture";
+import { providerFor, refreshNoDiff, rejectionMessage, up } from "./harness";
 
 let emu: TestEmulator;
 let plane: Plane;
@@ -33,10 +33,9 @@ describe("Role lifecycle", () => {
 
   it("refresh is one describe call (grants in one database) and leaves no diff", async () => {
     const { p } = providerFor("Role", emu);
-    let r: Awaited<ReturnType<typeof refreshNoDiff>> | undefined;
-    const calls = await dataPlaneCalls(emu, plane, async () => (r = await refreshNoDiff(p, id, outs, inputs)));
+    const { calls, r } = await refreshWithCalls(emu, plane, p, id, outs, inputs);
     expect(calls).toEqual(["POST /v2/vectordb/roles/describe"]);
-    expect(r!.props).toEqual(outs);
+    expect(r.props).toEqual(outs);
   });
 
   it("the grants are a set: order, duplicates and spelled-out defaults are no change", async () => {
@@ -131,13 +130,7 @@ describe("Role checks, adoption and partial state", () => {
   it("a grant that fails after the create leaves partial state; the next update grants", async () => {
     const { p } = providerFor("Role", emu);
     const inputs = { ...base(), roleName: "halfway", privileges: [{ privilege: "Query" }, { privilege: "Search" }] };
-    await emu.control.injectFault({ target: plane.clusterId, path: "/v2/vectordb/roles/grant_privilege", kind: "code", code: 65535, message: "boom" });
-    let err;
-    try {
-      err = await expectPartial(p.create(inputs));
-    } finally {
-      await emu.control.clearFaults();
-    }
+    const err = await partialWhenFailing(emu, plane, "/v2/vectordb/roles/grant_privilege", () => p.create(inputs));
     expect(err.id).toBe("halfway");
     expect(err.properties).toMatchObject({ roleName: "halfway", pendingWork: { operation: "create", step: "grant privileges" } });
     await p.update!(err.id, err.properties, inputs);

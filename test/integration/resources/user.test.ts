@@ -1,8 +1,8 @@
 /** User through the runtime against a zilliz-local cluster's data plane: password in place, roles as a set. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEmulator, type TestEmulator } from "../../support/emulator";
-import { dataPlaneCalls, expectRejected, planeOn, type Plane } from "./data-plane-fixture";
-import { expectPartial, providerFor, refreshNoDiff, rejectionMessage, up } from "./harness";
+import { dataPlaneCalls, expectRejected, planeOn, type Plane, refreshWithCalls } from "./data-plane-fixture";
+import { expectPartial, providerFor, rejectionMessage, up } from "./harness";
 
 let emu: TestEmulator;
 let plane: Plane;
@@ -37,10 +37,9 @@ describe("User lifecycle", () => {
 
   it("refresh is one describe call (the user has roles) and leaves no diff", async () => {
     const { p } = providerFor("User", emu);
-    let r: Awaited<ReturnType<typeof refreshNoDiff>> | undefined;
-    const calls = await dataPlaneCalls(emu, plane, async () => (r = await refreshNoDiff(p, id, outs, inputs)));
+    const { calls, r } = await refreshWithCalls(emu, plane, p, id, outs, inputs);
     expect(calls).toEqual(["POST /v2/vectordb/users/describe"]);
-    expect(r!.props).toEqual(outs);
+    expect(r.props).toEqual(outs);
   });
 
   it("changes the password in place with update_password, proving the old one", async () => {
