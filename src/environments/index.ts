@@ -12,3 +12,4 @@ export { aliasKey, collectionKey, databaseKey, importKeys, indexKey, roleKey, us
 export { declareEnvironment, environmentProgram, type DeclaredEnvironment, type EnvironmentOptions } from "./program";
 export { deferredLoads } from "./deferred-loads";
 export { DATA_KINDS, planCollector, planMarkdown, summarizePlan, type PlanAction, type PlanRow, type PlanSummary } from "./plan-summary";
+export { BackendUrlError, resolveBackendUrl, type BackendCredentials, type BackendUrlOptions, type ResolvedBackend } from "./backend-url";
