@@ -3,6 +3,8 @@ of the emulator's own S3 code.
 
     moto-admin.py setup ENDPOINT          -> prints {"reader": [ak, sk], "nobody": [ak, sk]} and turns auth on
     moto-admin.py put ENDPOINT AK SK BUCKET KEY FILE [KEY FILE ...]   (creates BUCKET when missing)
+    moto-admin.py list ENDPOINT AK SK BUCKET [PREFIX]   -> prints the keys under PREFIX as a JSON array
+    moto-admin.py get ENDPOINT AK SK BUCKET KEY          -> writes the object's bytes to stdout
 """
 import json
 import sys
@@ -41,10 +43,27 @@ def put(endpoint, ak, sk, bucket, pairs):
             s3.put_object(Bucket=bucket, Key=key, Body=f.read())
 
 
+def list_keys(endpoint, ak, sk, bucket, prefix):
+    s3 = client("s3", endpoint, ak, sk)
+    keys = []
+    for page in s3.get_paginator("list_objects_v2").paginate(Bucket=bucket, Prefix=prefix):
+        keys.extend(item["Key"] for item in page.get("Contents", []))
+    print(json.dumps(sorted(keys)))
+
+
+def get(endpoint, ak, sk, bucket, key):
+    s3 = client("s3", endpoint, ak, sk)
+    sys.stdout.buffer.write(s3.get_object(Bucket=bucket, Key=key)["Body"].read())
+
+
 if __name__ == "__main__":
     if sys.argv[1] == "setup":
         setup(sys.argv[2])
     elif sys.argv[1] == "put":
         put(sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5], sys.argv[6:])
+    elif sys.argv[1] == "list":
+        list_keys(sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5], sys.argv[6] if len(sys.argv) > 6 else "")
+    elif sys.argv[1] == "get":
+        get(sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5], sys.argv[6])
     else:
         sys.exit(f"unknown command {sys.argv[1]}")

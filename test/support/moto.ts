@@ -1,8 +1,8 @@
 /**
- * Starts a real S3-compatible server for import tests: `moto` in server mode (PyPI `moto[server]`, installed
- * by scripts/ensure-moto.sh) on a free loopback port, with two IAM users and signature checking turned on,
- * so wrong keys are refused the way S3 refuses them. Objects are uploaded with boto3 (test/support/moto-admin.py),
- * not with the emulator's own S3 code.
+ * Starts a real S3-compatible server for the import tests and the S3 state-backend tests: `moto` in server
+ * mode (PyPI `moto[server]`, installed by scripts/ensure-moto.sh) on a free loopback port, with two IAM users
+ * and signature checking turned on, so wrong keys are refused the way S3 refuses them. Objects are uploaded and
+ * read with boto3 (test/support/moto-admin.py), not with the emulator's own S3 code.
  *
  * It fails loudly when moto cannot be installed or started: tests that need it must not skip.
  */
@@ -31,6 +31,10 @@ export interface RunningMoto {
   nobody: { accessKey: string; secretKey: string };
   /** Uploads objects (creating the bucket when missing) with the reader's keys. */
   put(bucket: string, objects: Record<string, Buffer | string>): void;
+  /** The keys in a bucket (under `prefix`), sorted, listed with boto3 and the reader's keys. */
+  list(bucket: string, prefix?: string): string[];
+  /** One object's bytes, read with boto3 and the reader's keys. */
+  get(bucket: string, key: string): Buffer;
   stop(): Promise<void>;
 }
 
@@ -100,6 +104,13 @@ export async function startMoto(): Promise<RunningMoto> {
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
+    },
+    list(bucket, prefix = "") {
+      const out = execFileSync(python, [admin, "list", endpoint, reader.accessKey, reader.secretKey, bucket, prefix], { encoding: "utf8" });
+      return JSON.parse(out) as string[];
+    },
+    get(bucket, key) {
+      return execFileSync(python, [admin, "get", endpoint, reader.accessKey, reader.secretKey, bucket, key], { maxBuffer: 64 * 1024 * 1024 });
     },
     async stop() {
       if (child.exitCode === null) {
