@@ -5,9 +5,9 @@
  *
  * - round trip: up → the state objects are in the bucket → preview and refresh find nothing → destroy → rm;
  * - lock: a second `up` of the same stack while the first holds the lock fails on the lock, the first
- *   finishes, and the state afterwards is whole;
- * - two machines: separate work dirs and PULUMI_HOMEs share the bucket; B sees A's stack and destroys it,
- *   and A's refresh then finds it empty.
+ *   finishes, and the state afterwards is whole; two `up`s started together never both run;
+ * - two machines: separate work dirs and PULUMI_HOMEs share the bucket (one with the canonical URL, one with
+ *   the URL as written); B sees A's stack and destroys it, and A's refresh then finds it empty.
  */
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -58,7 +58,7 @@ function program(name: string, gate?: { entered: () => void; release: Promise<vo
  * One "machine": its own work dir (where Pulumi.<stack>.yaml lands) and PULUMI_HOME, on the shared bucket.
  * The engine gets only the env resolveBackendUrl returns plus the offline settings, as zilliz-env passes it.
  */
-async function machine(label: string, prefix: string, stackName: string, fn: PulumiFn): Promise<Stack> {
+async function machine(label: string, prefix: string, stackName: string, fn: PulumiFn, asWritten = false): Promise<Stack> {
   // Inside the repo (ignored by git): the dynamic provider must resolve pulumi-zilliz from the program's folder.
   const root = path.join(repoRoot, ".pulumi-local", "e2e");
   mkdirSync(root, { recursive: true });
@@ -68,6 +68,7 @@ async function machine(label: string, prefix: string, stackName: string, fn: Pul
   mkdirSync(workDir);
   const backend = resolveBackendUrl(backendUrl(prefix), { credentials: { accessKeyId: moto.reader.accessKey, secretAccessKey: moto.reader.secretKey } });
   const env = { ...offline.offlineEnv({ stateDir: path.join(base, "unused-file-state"), homeDir: path.join(base, "home") }), ...backend.env };
+  if (asWritten) env.PULUMI_BACKEND_URL = backendUrl(prefix);
   const stack = await LocalWorkspace.createOrSelectStack(
     { projectName: PROJECT, stackName, program: fn },
     {
@@ -75,7 +76,9 @@ async function machine(label: string, prefix: string, stackName: string, fn: Pul
       pulumiCommand: await pulumiCommand(),
       pulumiHome: env.PULUMI_HOME,
       envVars: env,
-      projectSettings: { name: PROJECT, runtime: "nodejs", backend: { url: backend.url } },
+      // `asWritten`: hand the engine the URL as a team writes it (SDK v1 names, scheme-less endpoint) instead of
+      // the canonical form, to show both reach the same state.
+      projectSettings: { name: PROJECT, runtime: "nodejs", backend: { url: asWritten ? backendUrl(prefix) : backend.url } },
     },
   );
   await stack.setAllConfig({
@@ -230,7 +233,8 @@ describe("stack state in an S3 bucket (moto)", () => {
     const up = await a.up();
     expect(up.summary.resourceChanges).toEqual({ create: 3 });
 
-    const b = await machine("machine-b", "team", "staging", program("s3-team"));
+    // B writes the backend URL the way a team's docs would (disableSSL, bare host:port), A uses the canonical form.
+    const b = await machine("machine-b", "team", "staging", program("s3-team"), true);
     const seen = await b.outputs();
     expect(seen.clusterId!.value).toBe(up.outputs.clusterId!.value);
     expect(seen.collection!.value).toBe("docs");
