@@ -49,9 +49,11 @@ export const apiKeySpec = defineSpec({
    */
   orgRole: input(z.string().min(1, "an org role cannot be empty"), { change: "update" }),
   /**
-   * What the key reaches: one entry per project with its role and the clusters and volumes of that
-   * project (all of them when `clusterIds`/`volumeIds` are empty). The same key then works as a data-plane
-   * token on those clusters only. Default: no project. Updates in place (the key's value stays the same).
+   * What the key reaches: one entry per project, `{ projectId, role, allCluster?, clusterIds?, allVolume?,
+   * volumeIds? }`: the project role (e.g. `Read-Write`), and the clusters and volumes (by name) of that
+   * project it reaches (all of them, also later ones, when `clusterIds`/`volumeIds` are empty). The same key
+   * then works as a data-plane token on those clusters only. Default: no project. Updates in place (the
+   * key's id and value stay the same).
    * @example [{ projectId: project.id, role: "Read-Write", clusterIds: [cluster.id] }]
    */
   projects: input(z.array(grant).optional(), { change: "update", canonical: canonicalGrants }),
