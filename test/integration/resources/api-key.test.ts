@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { collect, ZillizClient } from "../../../src/client";
 import { startTestEmulator, type TestEmulator } from "../../support/emulator";
 import { expectNoChangeFree, expectRejectedFree, refreshCalls } from "./control-plane-fixture";
-import { providerFor, rejectionMessage, up } from "./harness";
+import { expectPartial, providerFor, rejectionMessage, up } from "./harness";
 
 let emu: TestEmulator;
 let projectId = "";
@@ -122,5 +122,37 @@ describe("ApiKey adopt and get", () => {
     const { p } = providerFor("ApiKey", emu);
     const message = await rejectionMessage(p.create({ name: "bad", orgRole: "Member", projects: [{ projectId: "proj-0000000000000000000000", role: "Owner" }] }));
     expect(message).toMatch(/code 960(05|12)/);
+  });
+});
+
+describe("ApiKey reach", () => {
+  it("an Owner key is a data-plane token on every cluster; a key with no grant on none", async () => {
+    const { p } = providerFor("ApiKey", emu);
+    const owner = await up(p, { name: "owner", orgRole: "Owner" });
+    const none = await up(p, { name: "nothing", orgRole: "Member" });
+    for (const c of [clusters.a, clusters.b]) {
+      expect(await listCollections(c.endpoint, owner.outs.apiKey as string)).toEqual({ status: 200, code: 0 });
+      expect(await listCollections(c.endpoint, none.outs.apiKey as string)).toEqual({ status: 401, code: 1800 });
+    }
+    await p.delete!(owner.id, owner.outs);
+    await p.delete!(none.id, none.outs);
+  });
+
+  it("a create whose describe fails keeps the key (and its value) as partial state", async () => {
+    const { p } = providerFor("ApiKey", emu);
+    await emu.control.injectFault({ method: "GET", path: "/v2/apiKeys/*", kind: "status", status: 500, times: 10 });
+    let err;
+    try {
+      err = await expectPartial(p.create({ name: "half", orgRole: "Member" }));
+    } finally {
+      await emu.control.clearFaults();
+    }
+    expect(err.properties.apiKey).toMatch(/^[0-9a-f]{80}$/);
+    expect(err.properties.pendingWork).toMatchObject({ operation: "create", step: "describe" });
+    expect(err.reasons.join(" ")).not.toContain(err.properties.apiKey as string);
+    const outs = (await p.update!(err.id, err.properties, { name: "half", orgRole: "Member" })).outs as Record<string, unknown>;
+    expect(outs).toMatchObject({ apiKeyId: err.id, name: "half", apiKey: err.properties.apiKey });
+    expect(outs).not.toHaveProperty("pendingWork");
+    await p.delete!(err.id, outs);
   });
 });

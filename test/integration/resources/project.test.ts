@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZillizClient } from "../../../src/client";
 import { startTestEmulator, type TestEmulator } from "../../support/emulator";
 import { callsDuring, expectNoChangeFree, expectRejectedFree, refreshCalls } from "./control-plane-fixture";
-import { providerFor, rejectionMessage, up } from "./harness";
+import { expectPartial, providerFor, rejectionMessage, up } from "./harness";
 
 let emu: TestEmulator;
 beforeAll(async () => {
@@ -110,5 +110,25 @@ describe("Project adopt and get", () => {
     await p.delete!(def.projectId, r.props as Record<string, unknown>);
     expect(logs.join("\n")).toMatch(/only released from the stack/);
     expect((await zc.projects.list()).some((x) => x.projectId === def.projectId)).toBe(true);
+  });
+});
+
+describe("Project failures", () => {
+  it("a create that fails adding regions keeps the project as partial state; the next update finishes it", async () => {
+    const { p } = providerFor("Project", emu);
+    const inputs = { projectName: "res-partial", plan: "Enterprise", regionIds: ["aws-us-west-2"] };
+    const checked = await p.check({}, inputs);
+    // Created without regions, so the regions are added afterwards, and that call fails.
+    const zc = new ZillizClient({ apiKey: emu.apiKey, baseUrl: emu.url });
+    const made = await zc.projects.create({ projectName: "res-partial", plan: "Enterprise" });
+    await emu.control.injectFault({ method: "POST", path: "/v2/projects/*/regions", kind: "code", code: 80000, message: "regions failed" });
+    const err = await expectPartial(p.create({ ...checked.inputs!, adopt: true }));
+    expect(err.id).toBe(made.projectId);
+    expect(err.properties).toMatchObject({ projectId: made.projectId, pendingWork: { operation: "create", step: "add regions aws-us-west-2" } });
+    expect(err.reasons[0]).toMatch(/regions failed/);
+    const outs = (await p.update!(err.id, err.properties, inputs)).outs as Record<string, unknown>;
+    expect(outs).toMatchObject({ projectId: made.projectId, regionIds: ["aws-us-west-2"] });
+    expect(outs).not.toHaveProperty("pendingWork");
+    await p.delete!(err.id, outs);
   });
 });
