@@ -16,3 +16,6 @@ export { Alias, type AliasArgs } from "./resources/alias/alias";
 export { User, type UserArgs } from "./resources/user/user";
 export { Role, type RoleArgs, type RolePrivilege } from "./resources/role/role";
 export { PrivilegeGroup, type PrivilegeGroupArgs } from "./resources/privilege-group/privilege-group";
+export { Project, type ProjectArgs } from "./resources/project/project";
+export { ApiKey, type ApiKeyArgs } from "./resources/api-key/api-key";
+export { Volume, type VolumeArgs } from "./resources/volume/volume";

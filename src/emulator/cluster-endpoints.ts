@@ -15,6 +15,11 @@ import type { TransitionKind, TransitionMode } from "./transition-mode";
 export interface ClusterEndpointsOptions {
   host: string;
   apiKey: () => string;
+  /**
+   * True when `token` is a created API key whose scope reaches the cluster (issue 12): such a key is a
+   * data-plane token on its own clusters and is refused (401, like an unknown token [G]) elsewhere.
+   */
+  createdKeyReaches?(token: string, clusterId: string): boolean;
   createDataPlane: DataPlaneFactory;
   transitionMode(kind: TransitionKind): TransitionMode;
   onChange(): void;
@@ -39,7 +44,9 @@ export class ClusterEndpoints {
   /** Starts the cluster's data plane (restoring `snapshot` when given) and sets port and connectAddress. */
   async open(cluster: ClusterRecord, snapshot?: unknown): Promise<void> {
     const plane = this.options.createDataPlane({
-      authenticate: (token) => token !== undefined && (token === this.options.apiKey() || token === `${cluster.username}:${cluster.password}`),
+      authenticate: (token) =>
+        token !== undefined &&
+        (token === this.options.apiKey() || token === `${cluster.username}:${cluster.password}` || (this.options.createdKeyReaches?.(token, cluster.clusterId) ?? false)),
       transitionMode: (kind) => this.options.transitionMode(kind),
       onChange: () => this.options.onChange(),
       importRoot: this.options.importRoot,

@@ -9,7 +9,7 @@ import { CONTROL_PREFIX, handleControl, type EmulatorControl } from "./control/c
 import { FaultInjector } from "./control/faults";
 import { RateLimiter } from "./control/rate-limit";
 import { DEFAULT_V1_REGION } from "./control-plane/catalog";
-import { checkScope, narrowList } from "./control-plane/api-key-scope";
+import { checkScope, keyReachesDataPlane, narrowList } from "./control-plane/api-key-scope";
 import { ApiKeyStore } from "./control-plane/api-key-store";
 import { BackupStore } from "./control-plane/backup-store";
 import { ClusterStore } from "./control-plane/cluster-store";
@@ -115,6 +115,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const endpoints = new ClusterEndpoints({
     host,
     apiKey: () => apiKey,
+    // Read at each request, so a deleted key or a changed scope takes effect at once.
+    createdKeyReaches: (token, clusterId) => {
+      const key = apiKeys.byValue(token);
+      return key !== undefined && keyReachesDataPlane(key, state, clusterId);
+    },
     createDataPlane,
     transitionMode: (kind) => modes[kind],
     onChange: persist,

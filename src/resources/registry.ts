@@ -1,5 +1,6 @@
 /** Every resource kind the runtime serves, by the name in its type token. */
 import { aliasDefinition } from "./alias/alias-ops";
+import { apiKeyDefinition } from "./api-key/api-key-ops";
 import { clusterDefinition } from "./cluster/cluster-ops";
 import { collectionDefinition } from "./collection/collection-ops";
 import { indexDefinition } from "./collection-index/index-ops";
@@ -11,15 +12,19 @@ import { legacyPartitionDefinition } from "./legacy/legacy-partition-ops";
 import { legacyServerConfigDefinition } from "./legacy/legacy-server-config-ops";
 import { partitionDefinition } from "./partition/partition-ops";
 import { privilegeGroupDefinition } from "./privilege-group/privilege-group-ops";
+import { projectDefinition } from "./project/project-ops";
 import { roleDefinition } from "./role/role-ops";
 import type { ResourceDefinition } from "./shared/resource-definition";
 import type { Spec } from "./shared/spec";
 import { userDefinition } from "./user/user-ops";
+import { volumeDefinition } from "./volume/volume-ops";
 
 const all = [
   clusterDefinition, collectionDefinition, indexDefinition, importJobDefinition,
   databaseDefinition, partitionDefinition, aliasDefinition, userDefinition, roleDefinition, privilegeGroupDefinition,
   legacyCollectionDefinition, legacyIndexDefinition, legacyPartitionDefinition, legacyServerConfigDefinition,
+  // Control-plane resources of issue 12 (part A).
+  projectDefinition, apiKeyDefinition, volumeDefinition,
 ] as unknown as ResourceDefinition<Spec>[];
 
 export const RESOURCES: Readonly<Record<string, ResourceDefinition<Spec>>> = Object.fromEntries(all.map((d) => [d.kind, d]));

@@ -3,7 +3,10 @@ import { CONTROL_PLANE_CLIENT_REQUESTS_PER_SECOND } from "../rate-limiter";
 import { Transport, type TransportOptions } from "../transport";
 import { Clusters } from "./clusters";
 import { ImportJobs, type ImportProgressPath } from "./import-jobs";
-import { Clouds, Projects, Regions } from "./meta";
+import { Clouds, Regions } from "./meta";
+import { ApiKeys } from "./api-keys";
+import { ProjectsV2 } from "./projects";
+import { Volumes } from "./volumes";
 
 export const GLOBAL_V2_BASE_URL = "https://api.cloud.zilliz.com";
 export const CHINA_V2_BASE_URL = "https://api.cloud.zilliz.com.cn";
@@ -29,9 +32,12 @@ export interface ZillizClientOptions extends Omit<TransportOptions, "baseUrl" | 
 export class ZillizClient {
   readonly clouds: Clouds;
   readonly regions: Regions;
-  readonly projects: Projects;
+  /** Projects: list and describe, plus create, delete, plan upgrade and regions. */
+  readonly projects: ProjectsV2;
   readonly clusters: Clusters;
   readonly importJobs: ImportJobs;
+  readonly apiKeys: ApiKeys;
+  readonly volumes: Volumes;
   /** The transport, for calls this client does not wrap yet. */
   readonly transport: Transport;
 
@@ -42,8 +48,10 @@ export class ZillizClient {
     this.transport = new Transport({ ...rest, requestsPerSecond, baseUrl: baseUrl ?? controlPlaneV2BaseUrl(regionId), token: apiKey });
     this.clouds = new Clouds(this.transport);
     this.regions = new Regions(this.transport);
-    this.projects = new Projects(this.transport);
+    this.projects = new ProjectsV2(this.transport);
     this.clusters = new Clusters(this.transport);
     this.importJobs = new ImportJobs(this.transport, importProgressPath);
+    this.apiKeys = new ApiKeys(this.transport);
+    this.volumes = new Volumes(this.transport);
   }
 }

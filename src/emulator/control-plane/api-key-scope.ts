@@ -28,6 +28,16 @@ function reachesCluster(key: ApiKeyRecord, state: ControlPlaneState, clusterId: 
   return grant !== undefined && (grant.allCluster || grant.clusterIds.includes(clusterId));
 }
 
+/**
+ * True when a created key may use the cluster's data plane as its token: an `Owner` key everywhere, any
+ * other key on the clusters its grants reach (all clusters of a granted project, or the listed ones) [G].
+ */
+export function keyReachesDataPlane(key: ApiKeyRecord, state: ControlPlaneState, clusterId: string): boolean {
+  if (key.orgRole === "Owner") return true;
+  const cluster = state.clusters.find((c) => c.clusterId === clusterId);
+  return cluster !== undefined && reachesCluster(key, state, clusterId);
+}
+
 /** Throws the documented permission code when the key may not make this call. */
 export function checkScope(key: ApiKeyRecord, req: ScopedRequest, state: ControlPlaneState): void {
   if (key.orgRole === "Owner") return;

@@ -20,7 +20,7 @@ function fromV1(s: ImportProgressV1): ImportProgress {
 }
 
 function api(ctx: RuntimeContext, p: ImportJobInputs): ImportApi {
-  const urls = objectUrlGroups(p.objectUrls);
+  const urls = objectUrlGroups(p.objectUrls ?? []);
   const common = { collectionName: p.collectionName, ...(p.dbName ? { dbName: p.dbName } : {}), ...(p.partitionName ? { partitionName: p.partitionName } : {}) };
   const keys = p.accessKey !== undefined && p.secretKey !== undefined ? { accessKey: p.accessKey, secretKey: p.secretKey } : {};
   if (p.endpoint !== undefined) {
@@ -40,7 +40,12 @@ function api(ctx: RuntimeContext, p: ImportJobInputs): ImportApi {
   }
   const zc = new ZillizClient({ apiKey: requireApiKey(ctx.config), baseUrl: ctx.config.cloudApiUrl });
   return {
-    submit: async () => (await zc.importJobs.create({ ...common, clusterId, objectUrls: urls, ...keys })).jobId,
+    // A volume source names the volume and the paths in it; the keys belong to object storage only.
+    submit: async () =>
+      (p.volumeName !== undefined
+        ? await zc.importJobs.create({ ...common, clusterId, volumeName: p.volumeName, dataPaths: objectUrlGroups(p.dataPaths ?? []) })
+        : await zc.importJobs.create({ ...common, clusterId, objectUrls: urls, ...keys })
+      ).jobId,
     progress: (jobId) => zc.importJobs.getProgress({ clusterId, jobId }),
   };
 }

@@ -50,11 +50,28 @@ export const importJobSpec = defineSpec({
   partitionName: input(milvusName("partition name").optional(), { change: "local" }),
   /**
    * Files to import: each entry one file URL, or a list of files forming one unit (e.g. NumPy columns).
-   * Changing it replaces the job, i.e. imports the new list (every file in it) once more; the rows already
-   * imported stay. To add files without re-importing the old ones, declare another ImportJob.
+   * Give this or `volumeName` + `dataPaths`. Changing it replaces the job, i.e. imports the new list (every
+   * file in it) once more; the rows already imported stay. To add files without re-importing the old ones,
+   * declare another ImportJob.
    * @example ["s3://bucket/rows/part-0001.parquet"]
    */
-  objectUrls: input(z.array(z.union([z.string(), z.array(z.string()).min(1)])).min(1, "give at least one object URL"), {
+  objectUrls: input(z.array(z.union([z.string(), z.array(z.string()).min(1)])).min(1, "give at least one object URL").optional(), {
+    change: "replace",
+    canonical: (v) => (Array.isArray(v) ? objectUrlGroups(v as Array<string | string[]>) : v),
+  }),
+  /**
+   * Import from a Zilliz Cloud volume instead of object URLs (control plane v2 with `clusterId` only),
+   * wired as `volume.id`; the files are `dataPaths` inside it. Changing it replaces the job (a new import
+   * of the files in the other volume), exactly like a change of `objectUrls`.
+   * @example volume.id
+   */
+  volumeName: input(z.string().min(1).optional(), { change: "replace" }),
+  /**
+   * With `volumeName`: the files to import, as paths inside the volume; each entry one file, or a list of
+   * files forming one unit. Changing it replaces the job (imports the new list once more).
+   * @example ["2026-12/part-0001.parquet"]
+   */
+  dataPaths: input(z.array(z.union([z.string().min(1), z.array(z.string().min(1)).min(1)])).min(1, "give at least one data path").optional(), {
     change: "replace",
     canonical: (v) => (Array.isArray(v) ? objectUrlGroups(v as Array<string | string[]>) : v),
   }),
@@ -90,13 +107,22 @@ export function refineImportJob(v: ImportJobInputs, ctx: z.RefinementCtx): void 
   const issue = (path: Array<string | number>, message: string) => ctx.addIssue({ code: "custom", path, message });
   if ((v.clusterId === undefined) === (v.endpoint === undefined)) issue(["clusterId"], "give exactly one of clusterId (Zilliz Cloud: cluster.id) or endpoint (self-hosted Milvus)");
   if ((v.accessKey === undefined) !== (v.secretKey === undefined)) issue([v.accessKey === undefined ? "accessKey" : "secretKey"], "accessKey and secretKey go together");
+  if (v.volumeName !== undefined) {
+    if (v.objectUrls !== undefined) issue(["volumeName"], "give objectUrls or volumeName + dataPaths, not both");
+    if (v.dataPaths === undefined) issue(["dataPaths"], "volumeName needs dataPaths (the files to import from the volume)");
+    if (v.endpoint !== undefined) issue(["volumeName"], "a volume import goes through the Zilliz Cloud control plane: use clusterId, not endpoint");
+    if (v.apiVersion === "v1") issue(["volumeName"], "a volume import needs apiVersion v2");
+  } else {
+    if (v.dataPaths !== undefined) issue(["dataPaths"], "dataPaths needs volumeName (for object storage use objectUrls)");
+    if (v.objectUrls === undefined) issue(["objectUrls"], "give objectUrls (or volumeName + dataPaths): the files to import");
+  }
   if (v.apiVersion === "v1") {
     if (v.endpoint !== undefined) issue(["endpoint"], "apiVersion v1 imports go through the control plane: use clusterId");
-    if (v.objectUrls.flat().length > 1) issue(["objectUrls"], "apiVersion v1 imports exactly one object URL");
+    if ((v.objectUrls ?? []).flat().length > 1) issue(["objectUrls"], "apiVersion v1 imports exactly one object URL");
     if (v.dbName !== undefined) issue(["dbName"], "dbName needs apiVersion v2");
   }
   const item = v.endpoint !== undefined ? fileKey : objectUrl;
-  v.objectUrls.forEach((entry, i) => {
+  (v.objectUrls ?? []).forEach((entry, i) => {
     const list = Array.isArray(entry) ? entry : [entry];
     list.forEach((url, j) => {
       const r = item.safeParse(url);

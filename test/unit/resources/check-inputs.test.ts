@@ -8,7 +8,7 @@ import { provider } from "../../../src/resources/runtime";
 import type { Props } from "../../../src/resources/shared/spec";
 import { UNKNOWN } from "../../../src/resources/shared/unknowns";
 
-type Kind = "Cluster" | "ImportJob" | "Collection" | "CollectionIndex";
+type Kind = "Cluster" | "ImportJob" | "Collection" | "CollectionIndex" | "Project" | "ApiKey" | "Volume";
 const providers = new Map<Kind, ReturnType<typeof provider>>();
 const check = async (kind: Kind, inputs: Props) => {
   if (!providers.has(kind)) providers.set(kind, provider(kind, { config: {}, log: () => undefined }));
@@ -24,6 +24,12 @@ const importJob = (over: Props = {}): Props => ({ clusterId: "in01-0123abcd", co
 const selfHostedImport = (over: Props = {}) => without(importJob({ endpoint: "http://localhost:19530", objectUrls: ["rows/a.json"], ...over }), "clusterId");
 
 const longKey = "k".repeat(64);
+
+const PROJ = "proj-4487580fcfe2c8a4391686";
+const project = (over: Props = {}): Props => ({ projectName: "staging", plan: "Enterprise", ...over });
+const apiKey = (over: Props = {}): Props => ({ name: "ingest", orgRole: "Member", projects: [{ projectId: PROJ, role: "Read-Write", clusterIds: ["in01-0123abcd"] }], ...over });
+const volume = (over: Props = {}): Props => ({ volumeName: "staged", regionId: "aws-us-west-2", ...over });
+const volumeImport = (over: Props = {}) => without(importJob({ volumeName: "staged", dataPaths: ["batch/a.parquet"], ...over }), "objectUrls");
 
 const pk = { name: "id", dataType: "Int64", isPrimary: true };
 const vec = { name: "vec", dataType: "FloatVector", dim: 8 };
@@ -264,6 +270,46 @@ const invalid: Invalid[] = [
   { kind: "CollectionIndex", name: "waitForBuild as a string", inputs: index({ waitForBuild: "no" }), property: "waitForBuild" },
   { kind: "CollectionIndex", name: "waitTimeoutSeconds over a day", inputs: index({ waitTimeoutSeconds: 24 * 3600 + 1 }), property: "waitTimeoutSeconds" },
   { kind: "CollectionIndex", name: "adopt as a string", inputs: index({ adopt: "yes" }), property: "adopt" },
+  // Project (issue 12).
+  { kind: "Project", name: "projectName missing", inputs: without(project(), "projectName"), property: "projectName" },
+  { kind: "Project", name: "empty projectName", inputs: project({ projectName: "  " }), property: "projectName", reason: /cannot be empty/ },
+  { kind: "Project", name: "projectName of 65 characters", inputs: project({ projectName: "p".repeat(65) }), property: "projectName" },
+  { kind: "Project", name: "plan Free (a cluster plan, not a project plan)", inputs: project({ plan: "Free" }), property: "plan" },
+  { kind: "Project", name: "plan missing", inputs: without(project(), "plan"), property: "plan" },
+  { kind: "Project", name: "regionIds a single string", inputs: project({ regionIds: "aws-us-west-2" }), property: "regionIds" },
+  { kind: "Project", name: "a malformed region id", inputs: project({ regionIds: ["AWS us west"] }), property: "regionIds[0]", reason: /region id like/ },
+  { kind: "Project", name: "regions (misspelt) suggests regionIds", inputs: project({ regions: ["aws-us-west-2"] }), property: "regions", reason: /did you mean "regionIds"/ },
+  // ApiKey (issue 12).
+  { kind: "ApiKey", name: "name missing", inputs: without(apiKey(), "name"), property: "name" },
+  { kind: "ApiKey", name: "name of 65 characters", inputs: apiKey({ name: "k".repeat(65) }), property: "name" },
+  { kind: "ApiKey", name: "orgRole missing", inputs: without(apiKey(), "orgRole"), property: "orgRole" },
+  { kind: "ApiKey", name: "projects an object instead of a list", inputs: apiKey({ projects: { projectId: PROJ, role: "Owner" } }), property: "projects" },
+  { kind: "ApiKey", name: "a grant without a role", inputs: apiKey({ projects: [{ projectId: PROJ }] }), property: "projects[0].role" },
+  { kind: "ApiKey", name: "a project name instead of an id", inputs: apiKey({ projects: [{ projectId: "Default Project", role: "Owner" }] }), property: "projects[0].projectId", reason: /project id like/ },
+  { kind: "ApiKey", name: "a cluster name instead of an id", inputs: apiKey({ projects: [{ projectId: PROJ, role: "Owner", clusterIds: ["search-prod"] }] }), property: "projects[0].clusterIds[0]", reason: /cluster id like/ },
+  { kind: "ApiKey", name: "clusterIds with allCluster: true", inputs: apiKey({ projects: [{ projectId: PROJ, role: "Owner", allCluster: true, clusterIds: ["in01-0123abcd"] }] }), property: "projects[0].clusterIds", reason: /one or the other/ },
+  { kind: "ApiKey", name: "volumeIds with allVolume: true", inputs: apiKey({ projects: [{ projectId: PROJ, role: "Owner", allVolume: true, volumeIds: ["staged"] }] }), property: "projects[0].volumeIds" },
+  { kind: "ApiKey", name: "the same project granted twice", inputs: apiKey({ projects: [{ projectId: PROJ, role: "Owner" }, { projectId: PROJ, role: "Admin" }] }), property: "projects[1].projectId", reason: /granted twice/ },
+  { kind: "ApiKey", name: "clusterId (singular) in a grant suggests clusterIds", inputs: apiKey({ projects: [{ projectId: PROJ, role: "Owner", clusterId: "in01-0123abcd" }] }), property: "projects[0].clusterId", reason: /did you mean "clusterIds"/ },
+  { kind: "ApiKey", name: "the value (an output) is not an argument", inputs: apiKey({ apiKey: "secret" }), property: "apiKey", reason: /unknown argument "apiKey"/ },
+  // Volume (issue 12).
+  { kind: "Volume", name: "volumeName starting with a digit", inputs: volume({ volumeName: "1st" }), property: "volumeName", reason: /a letter, then/ },
+  { kind: "Volume", name: "volumeName with a dot", inputs: volume({ volumeName: "a.b" }), property: "volumeName" },
+  { kind: "Volume", name: "volumeName of 65 characters", inputs: volume({ volumeName: "v".repeat(65) }), property: "volumeName" },
+  { kind: "Volume", name: "regionId missing", inputs: without(volume(), "regionId"), property: "regionId" },
+  { kind: "Volume", name: "projectId not a project id", inputs: volume({ projectId: "staging" }), property: "projectId" },
+  { kind: "Volume", name: "unknown type", inputs: volume({ type: "S3" }), property: "type" },
+  { kind: "Volume", name: "EXTERNAL without integration and path", inputs: volume({ type: "EXTERNAL" }), property: ["path", "storageIntegrationId"], reason: /required for an EXTERNAL volume/ },
+  { kind: "Volume", name: "a path on a MANAGED volume", inputs: volume({ path: "s3://b/p/" }), property: "path", reason: /EXTERNAL volumes only/ },
+  { kind: "Volume", name: "waitTimeoutSeconds 0", inputs: volume({ waitTimeoutSeconds: 0 }), property: "waitTimeoutSeconds" },
+  // ImportJob from a volume (issue 12).
+  { kind: "ImportJob", name: "volumeName and objectUrls together", inputs: { ...volumeImport(), objectUrls: ["s3://b/a.parquet"] }, property: "volumeName", reason: /not both/ },
+  { kind: "ImportJob", name: "volumeName without dataPaths", inputs: without(volumeImport(), "dataPaths"), property: "dataPaths", reason: /needs dataPaths/ },
+  { kind: "ImportJob", name: "dataPaths without volumeName", inputs: without(volumeImport(), "volumeName"), property: ["dataPaths", "objectUrls"], reason: /needs volumeName/ },
+  { kind: "ImportJob", name: "empty dataPaths", inputs: volumeImport({ dataPaths: [] }), property: "dataPaths", reason: /at least one/ },
+  { kind: "ImportJob", name: "a volume import to a self-hosted endpoint", inputs: without(volumeImport({ endpoint: "http://localhost:19530" }), "clusterId"), property: "volumeName", reason: /use clusterId/ },
+  { kind: "ImportJob", name: "a volume import over apiVersion v1", inputs: volumeImport({ apiVersion: "v1" }), property: "volumeName", reason: /apiVersion v2/ },
+  { kind: "ImportJob", name: "volume (misspelt) suggests volumeName", inputs: without(volumeImport({ volume: "staged" }), "volumeName"), property: ["volume", "dataPaths", "objectUrls"], reason: /did you mean "volumeName"/ },
 ];
 
 describe("check: invalid inputs fail naming the property", () => {
@@ -299,6 +345,17 @@ const valid: Valid[] = [
   { kind: "ImportJob", name: "apiVersion v1 with one URL and a region", inputs: importJob({ apiVersion: "v1", regionId: "gcp-us-west1", objectUrls: [["s3://b/a.parquet"]] }) },
   { kind: "ImportJob", name: "unknown values in a preview", inputs: importJob({ clusterId: UNKNOWN, collectionName: UNKNOWN, objectUrls: [UNKNOWN, ["s3://b/a.npy", UNKNOWN]], accessKey: UNKNOWN, secretKey: UNKNOWN }) },
   { kind: "ImportJob", name: "an unknown list of object URLs", inputs: importJob({ objectUrls: UNKNOWN }) },
+  { kind: "ImportJob", name: "from a volume, with groups", inputs: volumeImport({ dataPaths: ["a.parquet", ["cols/id.npy", "cols/vec.npy"]] }) },
+  { kind: "ImportJob", name: "from an unknown volume (volume.id in a preview)", inputs: volumeImport({ volumeName: UNKNOWN, dataPaths: UNKNOWN }) },
+  { kind: "Project", name: "Project, the minimum", inputs: project() },
+  { kind: "Project", name: "Project with regions and adopt", inputs: project({ plan: "BusinessCritical", regionIds: ["aws-us-west-2", "aws-us-east-1"], adopt: true }) },
+  { kind: "Project", name: "Project with unknown values", inputs: project({ projectName: UNKNOWN, regionIds: UNKNOWN }) },
+  { kind: "ApiKey", name: "ApiKey without projects", inputs: { name: "k", orgRole: "Owner" } },
+  { kind: "ApiKey", name: "ApiKey with every grant field", inputs: apiKey({ projects: [{ projectId: PROJ, role: "Read-Only", allCluster: false, clusterIds: ["in01-0123abcd", "in05-0123abcd"], allVolume: false, volumeIds: ["staged"] }], adopt: true }) },
+  { kind: "ApiKey", name: "ApiKey scoped by unknown ids (project.id, cluster.id)", inputs: apiKey({ projects: [{ projectId: UNKNOWN, role: "Admin", clusterIds: [UNKNOWN] }] }) },
+  { kind: "Volume", name: "Volume, the minimum", inputs: volume() },
+  { kind: "Volume", name: "Volume EXTERNAL with everything", inputs: volume({ type: "EXTERNAL", storageIntegrationId: "integ-0123", path: "s3://b/staging/", projectId: PROJ, waitTimeoutSeconds: 600, adopt: true }) },
+  { kind: "Volume", name: "Volume with an unknown project", inputs: volume({ projectId: UNKNOWN }) },
   { kind: "Collection", name: "the minimum, targeted by cluster id", inputs: collection() },
   { kind: "Collection", name: "a self-hosted endpoint with a token", inputs: selfHosted({ endpoint: "https://milvus.internal.example:19530/", token: "root:Milvus" }) },
   {

@@ -11,7 +11,7 @@ import type { ResourceDefinition } from "../../../src/resources/shared/resource-
 import type { Props } from "../../../src/resources/shared/spec";
 import { UNKNOWN } from "../../../src/resources/shared/unknowns";
 
-type Kind = "Cluster" | "ImportJob" | "Collection" | "CollectionIndex";
+type Kind = "Cluster" | "ImportJob" | "Collection" | "CollectionIndex" | "Project" | "ApiKey" | "Volume";
 
 /**
  * One diff: the stored state, the new inputs, and either the plan (`updates` in spec order, `replaces` in
@@ -152,6 +152,9 @@ const jobState: Props = { ...jobIn, jobId: "job-1", state: "Completed", progress
 /** 0.1.0 stored the files as groups. */
 const jobState010: Props = { ...jobIn, objectUrls: [["s3://bucket/rows/a.parquet"]], jobId: "job-1", state: "Completed", progress: 100 };
 
+const volJobIn: Props = { clusterId: "in01-1", collectionName: "docs", volumeName: "staged", dataPaths: ["a/rows.json"] };
+const volJobState: Props = { ...volJobIn, jobId: "job-2", state: "Completed", progress: 100, importedRows: 3, totalRows: 3, stateVersion: 2 };
+
 const importJobRows: Row[] = [
   { name: "same inputs", olds: jobState, news: jobIn, changes: false },
   { name: "0.1.0 state (files stored as groups) vs the same program", olds: jobState010, news: jobIn, changes: false },
@@ -171,7 +174,14 @@ const importJobRows: Row[] = [
   { name: "unknown collectionName (collection being renamed): update", olds: jobState, news: { ...jobIn, collectionName: UNKNOWN }, changes: true, updates: ["collectionName"] },
   { name: "unknown file list: update (the real list is diffed at apply)", olds: jobState, news: { ...jobIn, objectUrls: [UNKNOWN] }, changes: true, updates: ["objectUrls"] },
   { name: "unfinished import alone is a change", olds: { ...jobState, state: "Importing", pendingWork: { operation: "import", step: "wait Completed", reason: "timed out" } }, news: jobIn, changes: true },
-  { name: "the cluster guard does not apply", olds: jobState, news: { ...jobIn, objectUrls: ["s3://bucket/rows/b.parquet"] }, config: { allowDataLoss: false }, changes: true, replaces: ["objectUrls"] },
+  { name: "the cluster guard does not apply", olds: jobState, news: { ...jobIn, objectUrls: ["s3://bucket/rows/b.parquet"] }, config: { allowDataLoss: false }, changes: true, replaces: ["objectUrls"] },  // From a volume (issue 12): the volume and its paths are the files; a change is a new import, like objectUrls.
+  { name: "volume import: same inputs", olds: volJobState, news: volJobIn, changes: false },
+  { name: "volume import: other paths replace", olds: volJobState, news: { ...volJobIn, dataPaths: ["b/rows.json"] }, changes: true, replaces: ["dataPaths"] },
+  { name: "volume import: a path in a group of one equals the bare path", olds: volJobState, news: { ...volJobIn, dataPaths: [["a/rows.json"]] }, changes: false },
+  { name: "volume import: another volume replaces", olds: volJobState, news: { ...volJobIn, volumeName: "other" }, changes: true, replaces: ["volumeName"] },
+  { name: "volume import: objectUrls instead replace", olds: volJobState, news: jobIn, changes: true, replaces: ["objectUrls", "volumeName", "dataPaths"] },
+  { name: "volume import: an unknown volume (volume.id) is an update, diffed again at apply", olds: volJobState, news: { ...volJobIn, volumeName: UNKNOWN }, changes: true, updates: ["volumeName"] },
+  { name: "volume import: collection renamed is recorded only", olds: volJobState, news: { ...volJobIn, collectionName: "docs_v2" }, changes: true, updates: ["collectionName"] },
 ];
 
 describe("ImportJob diff", () => {
@@ -309,4 +319,63 @@ const indexRows: Row[] = [
 
 describe("CollectionIndex diff", () => {
   it.each(indexRows)("$name", (row) => expectRow("CollectionIndex", row));
+});
+
+// ── Project, ApiKey, Volume (issue 12) ──
+
+const projIn: Props = { projectName: "staging", plan: "Standard", regionIds: ["aws-us-west-2"] };
+const projState: Props = { ...projIn, projectId: "proj-1", instanceCount: 2, createTime: "2026-12-01T00:00:00Z", stateVersion: 2 };
+
+const projectRows: Row[] = [
+  { name: "same inputs", olds: projState, news: projIn, changes: false },
+  { name: "regions in another order", olds: { ...projState, regionIds: ["aws-us-west-2", "aws-us-east-1"] }, news: { ...projIn, regionIds: ["aws-us-east-1", "aws-us-west-2"] }, changes: false },
+  { name: "regionIds left to the server", olds: projState, news: without(projIn, "regionIds"), changes: false },
+  { name: "plan upgrade in place", olds: projState, news: { ...projIn, plan: "Enterprise" }, changes: true, updates: ["plan"] },
+  { name: "plan downgrade planned in place (the server refuses it at apply, with its error)", olds: { ...projState, plan: "Enterprise" }, news: projIn, changes: true, updates: ["plan"] },
+  { name: "a region added in place", olds: projState, news: { ...projIn, regionIds: ["aws-us-west-2", "aws-us-east-1"] }, changes: true, updates: ["regionIds"] },
+  { name: "a region removed is refused at preview", olds: projState, news: { ...projIn, regionIds: ["aws-us-east-1"] }, throws: [/regionIds cannot lose "aws-us-west-2"/, /can add regions to a project but not remove them/] },
+  { name: "a new name replaces", olds: projState, news: { ...projIn, projectName: "prod" }, changes: true, replaces: ["projectName"] },
+  { name: "adopt is read at create only", olds: projState, news: { ...projIn, adopt: true }, changes: false },
+];
+
+describe("Project diff", () => {
+  it.each(projectRows)("$name", (row) => expectRow("Project", row));
+});
+
+const grant = { projectId: "proj-1", role: "Read-Write", clusterIds: ["in01-b", "in01-a"] };
+const keyIn: Props = { name: "ingest", orgRole: "Member", projects: [grant] };
+const keyState: Props = { ...keyIn, apiKeyId: "apikey-1", apiKey: "secret-value", creatorName: "admin", createTime: "t", stateVersion: 2 };
+
+const apiKeyRows: Row[] = [
+  { name: "same inputs", olds: keyState, news: keyIn, changes: false },
+  { name: "grant defaults written out and ids reordered", olds: keyState, news: { ...keyIn, projects: [{ ...grant, clusterIds: ["in01-a", "in01-b"], allCluster: false, allVolume: true, volumeIds: [] }] }, changes: false },
+  { name: "no projects equals an empty list", olds: { ...keyState, projects: undefined }, news: { ...keyIn, projects: [] }, changes: false },
+  { name: "rename in place", olds: keyState, news: { ...keyIn, name: "ingest-2" }, changes: true, updates: ["name"] },
+  { name: "org role in place", olds: keyState, news: { ...keyIn, orgRole: "Owner" }, changes: true, updates: ["orgRole"] },
+  { name: "another cluster scope in place", olds: keyState, news: { ...keyIn, projects: [{ ...grant, clusterIds: ["in01-c"] }] }, changes: true, updates: ["projects"] },
+  { name: "all clusters instead of a list, in place", olds: keyState, news: { ...keyIn, projects: [{ projectId: "proj-1", role: "Read-Write" }] }, changes: true, updates: ["projects"] },
+  { name: "a volume scope in place", olds: keyState, news: { ...keyIn, projects: [{ ...grant, volumeIds: ["staged"] }] }, changes: true, updates: ["projects"] },
+  { name: "an unknown cluster id (cluster.id) is an update, never a replace", olds: keyState, news: { ...keyIn, projects: [{ ...grant, clusterIds: [UNKNOWN] }] }, changes: true, updates: ["projects"] },
+];
+
+describe("ApiKey diff", () => {
+  it.each(apiKeyRows)("$name", (row) => expectRow("ApiKey", row));
+});
+
+const volIn: Props = { volumeName: "staged", regionId: "aws-us-west-2" };
+const volState: Props = { ...volIn, status: "RUNNING", createTime: "t", stateVersion: 2 };
+
+const volumeRows: Row[] = [
+  { name: "same inputs", olds: volState, news: volIn, changes: false },
+  { name: "type MANAGED written out equals unset", olds: volState, news: { ...volIn, type: "MANAGED" }, changes: false },
+  { name: "projectId left to the server, then named: an update that checks it at apply", olds: volState, news: { ...volIn, projectId: "proj-1" }, changes: true, updates: ["projectId"] },
+  { name: "another project replaces", olds: { ...volState, projectId: "proj-1" }, news: { ...volIn, projectId: "proj-2" }, changes: true, replaces: ["projectId"] },
+  { name: "another region replaces", olds: volState, news: { ...volIn, regionId: "gcp-us-west1" }, changes: true, replaces: ["regionId"] },
+  { name: "a new name replaces", olds: volState, news: { ...volIn, volumeName: "other" }, changes: true, replaces: ["volumeName"] },
+  { name: "another external path replaces", olds: { ...volState, type: "EXTERNAL", storageIntegrationId: "i", path: "s3://b/a/" }, news: { ...volIn, type: "EXTERNAL", storageIntegrationId: "i", path: "s3://b/b/" }, changes: true, replaces: ["path"] },
+  { name: "a deadline is recorded only", olds: volState, news: { ...volIn, waitTimeoutSeconds: 60 }, changes: true, updates: ["waitTimeoutSeconds"] },
+];
+
+describe("Volume diff", () => {
+  it.each(volumeRows)("$name", (row) => expectRow("Volume", row));
 });
