@@ -9,6 +9,5 @@ export { envSpecSchema } from "./spec-schema";
 export { envSpecJsonSchema } from "./json-schema";
 export type { EnvAlias, EnvCluster, EnvCollection, EnvDatabase, EnvImport, EnvIndex, EnvRole, EnvSpec, EnvTarget, EnvUser, SpecIssue } from "./spec-types";
 export { aliasKey, collectionKey, databaseKey, importKeys, indexKey, roleKey, userKey } from "./entry-keys";
-export { declareEnvironment, environmentProgram, type DeclaredEnvironment, type EnvironmentOptions } from "./program";
-export { deferredLoads } from "./deferred-loads";
+export { declareEnvironment, environmentProgram, type DeclaredEnvironment } from "./program";
 export { DATA_KINDS, planCollector, planMarkdown, summarizePlan, type PlanAction, type PlanRow, type PlanSummary } from "./plan-summary";

@@ -28,7 +28,7 @@ describe("entry keys", () => {
 
   it("are exported by the library entry point with the rest of it", () => {
     expect(Object.keys(library).sort()).toEqual([
-      "DATA_KINDS", "EnvSpecError", "aliasKey", "collectionKey", "databaseKey", "declareEnvironment", "deferredLoads", "envSpecJsonSchema", "envSpecSchema", "environmentProgram",
+      "DATA_KINDS", "EnvSpecError", "aliasKey", "collectionKey", "databaseKey", "declareEnvironment", "envSpecJsonSchema", "envSpecSchema", "environmentProgram",
       "importKeys", "indexKey", "parseEnvSpec", "planCollector", "planMarkdown", "resolveEnvReferences", "roleKey", "summarizePlan", "userKey", "validateEnvSpec",
     ]);
   });
