@@ -1,0 +1,105 @@
+/**
+ * Runs one `zilliz-env` command on one environment through the Automation API and reports what happened
+ * as an {@link EnvResult}; errors become a failed result (the caller runs several environments at once
+ * and one failure must not hide the others' outcomes).
+ */
+import type { EngineEvent, OutputMap, Stack } from "@pulumi/pulumi/automation";
+import type { CliOptions } from "./cli-args";
+import { driftedResources } from "./drift";
+import type { EnvResult } from "./env-result";
+import { openEnvironmentStack } from "./environment-stack";
+import { summarizePlan } from "./plan-summary";
+import type { ProgressView } from "./progress-view";
+import type { EnvSpec } from "./spec-types";
+
+/** The Automation API's error text without the CLI's command echo and stack noise. */
+export function errorText(e: unknown): string {
+  const err = e as { message?: string; stderr?: string };
+  const text = err.stderr && err.stderr.trim() !== "" ? err.stderr : (err.message ?? String(e));
+  const lines = text
+    .split("\n")
+    .map((l) => l.trimEnd())
+    .filter((l) => l.trim() !== "" && !/^\s*(at |code:|stdout:|stderr:|err\?:)/.test(l));
+  const unique = [...new Set(lines)];
+  if (unique.some((l) => /spawn pulumi ENOENT/.test(l))) return "the Pulumi CLI was not found: put pulumi on PATH or pass --pulumi-root <dir> (the folder above its bin/)";
+  return unique.slice(0, 12).join("\n");
+}
+
+/** A preview of the spec's program, summarized for review. */
+async function reviewedPreview(stack: Stack, view: ProgressView): Promise<{ changes: Record<string, number>; plan: ReturnType<typeof summarizePlan> }> {
+  const events: EngineEvent[] = [];
+  const result = await stack.preview({
+    onEvent: (e) => {
+      events.push(e);
+      view.onEvent(e);
+    },
+  });
+  return { changes: result.changeSummary as Record<string, number>, plan: summarizePlan(events) };
+}
+
+const outputsOf = (m: OutputMap) => Object.fromEntries(Object.entries(m).map(([k, o]) => [k, { value: o.value, secret: o.secret }]));
+
+/** Runs `options.command` on `env`. */
+export async function runEnvironment(env: string, spec: EnvSpec | undefined, options: CliOptions, view: ProgressView): Promise<EnvResult> {
+  const started = Date.now();
+  const result: EnvResult = { env, command: options.command, status: "succeeded", elapsedMs: 0, changes: {} };
+  const onEvent = (e: EngineEvent) => view.onEvent(e);
+  try {
+    const stack = await openEnvironmentStack(env, spec, options);
+    switch (options.command) {
+      case "preview": {
+        const { changes, plan } = await reviewedPreview(stack, view);
+        Object.assign(result, { changes, plan });
+        if (options.denyDestructive && plan.destructive) {
+          Object.assign(result, { status: "failed", error: `destructive steps denied: ${plan.rows.filter((r) => r.destructive).map((r) => `${r.action} ${r.kind} ${r.name}`).join(", ")}` });
+        }
+        break;
+      }
+      case "up": {
+        if (options.denyDestructive) {
+          // Refuse before anything is touched: the guard reviews the same plan a preview would show.
+          const { plan } = await reviewedPreview(stack, view);
+          result.plan = plan;
+          if (plan.destructive) {
+            Object.assign(result, { status: "failed", error: `destructive steps denied: ${plan.rows.filter((r) => r.destructive).map((r) => `${r.action} ${r.kind} ${r.name}`).join(", ")}` });
+            break;
+          }
+        }
+        const up = await stack.up({ onEvent });
+        Object.assign(result, { changes: up.summary.resourceChanges ?? {}, outputs: outputsOf(up.outputs) });
+        break;
+      }
+      case "refresh": {
+        const refresh = await stack.refresh({ onEvent });
+        result.changes = refresh.summary.resourceChanges ?? {};
+        break;
+      }
+      case "drift": {
+        // A refresh that changes nothing: it reads every resource and reports how each differs from the stack.
+        const events: EngineEvent[] = [];
+        const preview = await stack.previewRefresh({
+          onEvent: (e) => {
+            events.push(e);
+            onEvent(e);
+          },
+        });
+        Object.assign(result, { changes: preview.changeSummary, drifted: driftedResources(events) });
+        break;
+      }
+      case "destroy": {
+        // With a spec, the program runs first so config given now (allowDataLoss) reaches the drops.
+        const destroy = await stack.destroy({ onEvent, ...(spec ? { runProgram: true } : {}) });
+        result.changes = destroy.summary.resourceChanges ?? {};
+        await stack.workspace.removeStack(env);
+        break;
+      }
+      case "outputs":
+        result.outputs = outputsOf(await stack.outputs());
+        break;
+    }
+  } catch (e) {
+    Object.assign(result, { status: "failed", error: errorText(e) });
+  }
+  result.elapsedMs = Date.now() - started;
+  return result;
+}
