@@ -27,6 +27,8 @@ export interface CliOptions {
   markdown: boolean;
   denyDestructive: boolean;
   expectNoChanges: boolean;
+  /** up/preview: do not read the real resources first. */
+  skipRefresh: boolean;
   showSecrets: boolean;
   concurrency: number;
   pulumiRoot?: string;
@@ -39,7 +41,7 @@ export type ParsedCli = { kind: "run"; options: CliOptions } | { kind: "help" } 
 export const USAGE = `usage: zilliz-env <command> --env <name> --spec <file> [options]
 
 commands:
-  up        create or update the environment to match the spec
+  up        create or update the environment to match the spec (after reading the real resources)
   preview   show what up would change (--markdown, --expect-no-changes, --deny-destructive)
   refresh   read the real state of every resource into the stack
   destroy   delete every resource of the environment and its stack state
@@ -61,11 +63,14 @@ options:
   --deny-destructive      preview/up: fail (exit 1) when a cluster, database or collection would be
                           replaced or deleted
   --expect-no-changes     preview: exit 2 when changes are pending
+  --skip-refresh          up/preview: plan from the stack as stored, without reading the resources
+                          first (faster; changes made outside the spec then go unnoticed)
   --show-secrets          outputs: print secret values instead of [secret]
   --concurrency <n>       environments run at once (default 3)
   --pulumi-root <dir>     Pulumi CLI installation (its bin/ folder's parent; default: pulumi on PATH)
   -h, --help              this text
 
+In the spec, \${env:ZILLIZ_ENV_NAME} is the environment's name (e.g. "clusterName": "\${env:ZILLIZ_ENV_NAME}-search").
 --spec is needed by up and preview; the other commands check it when given (destroy then runs the
 program, so config given now, e.g. --config allowDataLoss=true, applies to the drops).
 
@@ -82,6 +87,7 @@ const ONLY_FOR: Record<string, readonly EnvCommand[]> = {
   "expect-no-changes": ["preview"],
   "deny-destructive": ["preview", "up"],
   "show-secrets": ["outputs"],
+  "skip-refresh": ["up", "preview"],
 };
 
 /** Stack names the Pulumi CLI accepts (letters, digits, `-`, `_`, `.`). */
@@ -108,6 +114,7 @@ export function parseCliArgs(argv: readonly string[], env: Record<string, string
         markdown: { type: "boolean" },
         "deny-destructive": { type: "boolean" },
         "expect-no-changes": { type: "boolean" },
+        "skip-refresh": { type: "boolean" },
         "show-secrets": { type: "boolean" },
         concurrency: { type: "string" },
         "pulumi-root": { type: "string" },
@@ -158,6 +165,7 @@ export function parseCliArgs(argv: readonly string[], env: Record<string, string
       markdown: values.markdown ?? false,
       denyDestructive: values["deny-destructive"] ?? false,
       expectNoChanges: values["expect-no-changes"] ?? false,
+      skipRefresh: values["skip-refresh"] ?? false,
       showSecrets: values["show-secrets"] ?? false,
       concurrency,
       pulumiRoot: nonEmpty(values["pulumi-root"]) ?? nonEmpty(env.ZILLIZ_ENV_PULUMI_ROOT),

@@ -55,15 +55,19 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return EXIT_FAILED;
   }
   const options: CliOptions = parsed.options;
-  let spec: EnvSpec | undefined;
+  // Every environment's spec is read and validated before anything runs: `${env:ZILLIZ_ENV_NAME}` is the
+  // environment's name, so each gets its own copy (cluster names per branch), and one bad copy stops all.
+  const specs = new Map<string, EnvSpec>();
   if (options.spec !== undefined) {
-    try {
-      spec = loadSpec(options.spec, io.env);
-    } catch (e) {
-      const message = e instanceof EnvSpecError ? e.message : `cannot read spec ${options.spec}: ${(e as Error).message}`;
-      if (options.json) io.out(`${JSON.stringify({ type: "error", error: message, issues: e instanceof EnvSpecError ? e.issues : undefined })}\n`);
-      else io.err(`zilliz-env: ${message}\n`);
-      return EXIT_FAILED;
+    for (const env of options.envs) {
+      try {
+        specs.set(env, loadSpec(options.spec, { ...io.env, ZILLIZ_ENV_NAME: env }));
+      } catch (e) {
+        const message = e instanceof EnvSpecError ? e.message : `cannot read spec ${options.spec}: ${(e as Error).message}`;
+        if (options.json) io.out(`${JSON.stringify({ type: "error", env, error: message, issues: e instanceof EnvSpecError ? e.issues : undefined })}\n`);
+        else io.err(`zilliz-env: ${message}\n`);
+        return EXIT_FAILED;
+      }
     }
   }
   // Progress goes to stderr in a terminal so stdout carries only results (Markdown, outputs) a script can
@@ -71,7 +75,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   const write = options.json ? io.out : io.err;
   const results: EnvResult[] = await mapBounded(options.envs, options.concurrency, async (env) => {
     const view = new ProgressView(env, { json: options.json, write });
-    const result = await runEnvironment(env, spec, options, view);
+    const result = await runEnvironment(env, specs.get(env), options, view);
     view.summary(result, { showSecrets: options.showSecrets });
     return result;
   });

@@ -56,8 +56,11 @@ function programDir(): string {
   return path.resolve(__dirname, "..", "..");
 }
 
-/** Creates or selects the environment's stack and sets its config. `spec` undefined: a program that declares nothing is never run (outputs, refresh, drift, destroy). */
-export async function openEnvironmentStack(env: string, spec: EnvSpec | undefined, options: StackOptions): Promise<Stack> {
+/**
+ * Selects the environment's stack (creating it when `create`: up and preview) and sets its config. `spec`
+ * undefined: a program that declares nothing, never run (outputs, refresh, drift, destroy without a spec).
+ */
+export async function openEnvironmentStack(env: string, spec: EnvSpec | undefined, options: StackOptions, create: boolean): Promise<Stack> {
   // One workspace folder per environment: the engine writes Pulumi.yaml and Pulumi.<stack>.yaml there, and
   // concurrent environments must not race on the same files.
   const workDir = path.resolve(options.workDir, "workspaces", env);
@@ -65,7 +68,10 @@ export async function openEnvironmentStack(env: string, spec: EnvSpec | undefine
   const backend = backendUrl(options);
   if (backend.startsWith("file://")) mkdirSync(backend.slice("file://".length).split("?")[0]!, { recursive: true });
   const program = spec ? environmentProgram(spec) : async () => ({});
-  const stack = await LocalWorkspace.createOrSelectStack(
+  // Only up and preview may create a stack: `outputs` or `drift` of a mistyped or destroyed environment
+  // must fail, not answer for a new empty stack.
+  const open = create ? LocalWorkspace.createOrSelectStack : LocalWorkspace.selectStack;
+  const stack = await open(
     { projectName: options.project, stackName: env, program },
     {
       workDir,

@@ -26,9 +26,10 @@ export function errorText(e: unknown): string {
 }
 
 /** A preview of the spec's program, summarized for review. */
-async function reviewedPreview(stack: Stack, view: ProgressView): Promise<{ changes: Record<string, number>; plan: ReturnType<typeof summarizePlan> }> {
+async function reviewedPreview(stack: Stack, view: ProgressView, refresh: boolean): Promise<{ changes: Record<string, number>; plan: ReturnType<typeof summarizePlan> }> {
   const events: EngineEvent[] = [];
   const result = await stack.preview({
+    refresh,
     onEvent: (e) => {
       events.push(e);
       view.onEvent(e);
@@ -45,10 +46,13 @@ export async function runEnvironment(env: string, spec: EnvSpec | undefined, opt
   const result: EnvResult = { env, command: options.command, status: "succeeded", elapsedMs: 0, changes: {} };
   const onEvent = (e: EngineEvent) => view.onEvent(e);
   try {
-    const stack = await openEnvironmentStack(env, spec, options);
+    const stack = await openEnvironmentStack(env, spec, options, options.command === "up" || options.command === "preview");
+    // up and preview read the real resources first (unless --skip-refresh), so a change made outside the
+    // spec shows in the plan and up puts the spec's values back.
+    const refresh = !options.skipRefresh;
     switch (options.command) {
       case "preview": {
-        const { changes, plan } = await reviewedPreview(stack, view);
+        const { changes, plan } = await reviewedPreview(stack, view, refresh);
         Object.assign(result, { changes, plan });
         if (options.denyDestructive && plan.destructive) {
           Object.assign(result, { status: "failed", error: `destructive steps denied: ${plan.rows.filter((r) => r.destructive).map((r) => `${r.action} ${r.kind} ${r.name}`).join(", ")}` });
@@ -58,14 +62,14 @@ export async function runEnvironment(env: string, spec: EnvSpec | undefined, opt
       case "up": {
         if (options.denyDestructive) {
           // Refuse before anything is touched: the guard reviews the same plan a preview would show.
-          const { plan } = await reviewedPreview(stack, view);
+          const { plan } = await reviewedPreview(stack, view, refresh);
           result.plan = plan;
           if (plan.destructive) {
             Object.assign(result, { status: "failed", error: `destructive steps denied: ${plan.rows.filter((r) => r.destructive).map((r) => `${r.action} ${r.kind} ${r.name}`).join(", ")}` });
             break;
           }
         }
-        const up = await stack.up({ onEvent });
+        const up = await stack.up({ onEvent, refresh });
         Object.assign(result, { changes: up.summary.resourceChanges ?? {}, outputs: outputsOf(up.outputs) });
         break;
       }
