@@ -70,16 +70,15 @@ export async function openEnvironmentStack(env: string, spec: EnvSpec | undefine
   const program = spec ? environmentProgram(spec) : async () => ({});
   // Only up and preview may create a stack: `outputs` or `drift` of a mistyped or destroyed environment
   // must fail, not answer for a new empty stack.
-  const open = create ? LocalWorkspace.createOrSelectStack : LocalWorkspace.selectStack;
-  const stack = await open(
-    { projectName: options.project, stackName: env, program },
-    {
-      workDir,
-      pulumiCommand: await pulumiCommand(options.pulumiRoot),
-      envVars: engineEnv(options),
-      projectSettings: { name: options.project, runtime: "nodejs", main: programDir() },
-    },
-  );
+  const args = { projectName: options.project, stackName: env, program };
+  const workspace = {
+    workDir,
+    pulumiCommand: await pulumiCommand(options.pulumiRoot),
+    envVars: engineEnv(options),
+    projectSettings: { name: options.project, runtime: "nodejs" as const, main: programDir() },
+  };
+  // Called as methods: they use `this`.
+  const stack = create ? await LocalWorkspace.createOrSelectStack(args, workspace) : await LocalWorkspace.selectStack(args, workspace);
   const config = stackConfig(options);
   if (Object.keys(config).length > 0) await stack.setAllConfig(config);
   return stack;
