@@ -57,7 +57,7 @@ describe("zilliz-env examples against zilliz-local", () => {
     const pr = await script("gitops/pipeline.sh", ["pr"], vars);
     expect(pr.code, pr.stderr).toBe(0);
     const plan = readFileSync(planFile, "utf8");
-    expect(plan.split("\n")[0]).toBe("**Plan:** 7 to create.");
+    expect(plan.split("\n")[0]).toBe("**Plan:** 6 to create.");
     expect(plan).toContain("| create | Collection | `products` |  |");
 
     const merge = await script("gitops/pipeline.sh", ["merge"], vars);
