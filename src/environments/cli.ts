@@ -20,6 +20,8 @@ export interface CliIo {
   out: (text: string) => void;
   err: (text: string) => void;
   env: Record<string, string | undefined>;
+  /** Aborted on SIGINT/SIGTERM: running engines cancel cleanly, environments not started yet are skipped. */
+  signal?: AbortSignal;
 }
 
 /** A YAML parser if one is installed (`yaml`, or `js-yaml`, which @pulumi/pulumi brings); the package bundles none. */
@@ -75,7 +77,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   const write = options.json ? io.out : io.err;
   const results: EnvResult[] = await mapBounded(options.envs, options.concurrency, async (env) => {
     const view = new ProgressView(env, { json: options.json, write });
-    const result = await runEnvironment(env, specs.get(env), options, view);
+    const result = await runEnvironment(env, specs.get(env), options, view, io.signal);
     view.summary(result, { showSecrets: options.showSecrets });
     return result;
   });

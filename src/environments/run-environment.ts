@@ -22,14 +22,17 @@ export function errorText(e: unknown): string {
     .filter((l) => l.trim() !== "" && !/^\s*(at |code:|stdout:|stderr:|err\?:)/.test(l));
   const unique = [...new Set(lines)];
   if (unique.some((l) => /spawn pulumi ENOENT/.test(l))) return "the Pulumi CLI was not found: put pulumi on PATH or pass --pulumi-root <dir> (the folder above its bin/)";
-  return unique.slice(0, 12).join("\n");
+  // The message of a failed update carries the CLI's whole progress display: its error lines say why.
+  const errors = unique.filter((l) => /\berror:/i.test(l)).map((l) => l.trim());
+  return (errors.length > 0 ? errors : unique).slice(0, 12).join("\n");
 }
 
 /** A preview of the spec's program, summarized for review. */
-async function reviewedPreview(stack: Stack, view: ProgressView, refresh: boolean): Promise<{ changes: Record<string, number>; plan: ReturnType<typeof summarizePlan> }> {
+async function reviewedPreview(stack: Stack, view: ProgressView, refresh: boolean, signal: AbortSignal | undefined): Promise<{ changes: Record<string, number>; plan: ReturnType<typeof summarizePlan> }> {
   const events: EngineEvent[] = [];
   const result = await stack.preview({
     refresh,
+    signal,
     onEvent: (e) => {
       events.push(e);
       view.onEvent(e);
@@ -40,11 +43,15 @@ async function reviewedPreview(stack: Stack, view: ProgressView, refresh: boolea
 
 const outputsOf = (m: OutputMap) => Object.fromEntries(Object.entries(m).map(([k, o]) => [k, { value: o.value, secret: o.secret }]));
 
-/** Runs `options.command` on `env`. */
-export async function runEnvironment(env: string, spec: EnvSpec | undefined, options: CliOptions, view: ProgressView): Promise<EnvResult> {
+/**
+ * Runs `options.command` on `env`. `signal` cancels: the engine gets SIGINT, finishes the steps under way,
+ * saves the state and releases the stack's lock (a killed engine would leave the stack locked).
+ */
+export async function runEnvironment(env: string, spec: EnvSpec | undefined, options: CliOptions, view: ProgressView, signal?: AbortSignal): Promise<EnvResult> {
   const started = Date.now();
   const result: EnvResult = { env, command: options.command, status: "succeeded", elapsedMs: 0, changes: {} };
   const onEvent = (e: EngineEvent) => view.onEvent(e);
+  if (signal?.aborted) return { ...result, status: "failed", error: "cancelled before it started" };
   try {
     const stack = await openEnvironmentStack(env, spec, options, options.command === "up" || options.command === "preview");
     // up and preview read the real resources first (unless --skip-refresh), so a change made outside the
@@ -52,7 +59,7 @@ export async function runEnvironment(env: string, spec: EnvSpec | undefined, opt
     const refresh = !options.skipRefresh;
     switch (options.command) {
       case "preview": {
-        const { changes, plan } = await reviewedPreview(stack, view, refresh);
+        const { changes, plan } = await reviewedPreview(stack, view, refresh, signal);
         Object.assign(result, { changes, plan });
         if (options.denyDestructive && plan.destructive) {
           Object.assign(result, { status: "failed", error: `destructive steps denied: ${plan.rows.filter((r) => r.destructive).map((r) => `${r.action} ${r.kind} ${r.name}`).join(", ")}` });
@@ -62,19 +69,19 @@ export async function runEnvironment(env: string, spec: EnvSpec | undefined, opt
       case "up": {
         if (options.denyDestructive) {
           // Refuse before anything is touched: the guard reviews the same plan a preview would show.
-          const { plan } = await reviewedPreview(stack, view, refresh);
+          const { plan } = await reviewedPreview(stack, view, refresh, signal);
           result.plan = plan;
           if (plan.destructive) {
             Object.assign(result, { status: "failed", error: `destructive steps denied: ${plan.rows.filter((r) => r.destructive).map((r) => `${r.action} ${r.kind} ${r.name}`).join(", ")}` });
             break;
           }
         }
-        const up = await stack.up({ onEvent, refresh });
+        const up = await stack.up({ onEvent, refresh, signal });
         Object.assign(result, { changes: up.summary.resourceChanges ?? {}, outputs: outputsOf(up.outputs) });
         break;
       }
       case "refresh": {
-        const refresh = await stack.refresh({ onEvent });
+        const refresh = await stack.refresh({ onEvent, signal });
         result.changes = refresh.summary.resourceChanges ?? {};
         break;
       }
@@ -82,6 +89,7 @@ export async function runEnvironment(env: string, spec: EnvSpec | undefined, opt
         // A refresh that changes nothing: it reads every resource and reports how each differs from the stack.
         const events: EngineEvent[] = [];
         const preview = await stack.previewRefresh({
+          signal,
           onEvent: (e) => {
             events.push(e);
             onEvent(e);
@@ -92,7 +100,7 @@ export async function runEnvironment(env: string, spec: EnvSpec | undefined, opt
       }
       case "destroy": {
         // With a spec, the program runs first so config given now (allowDataLoss) reaches the drops.
-        const destroy = await stack.destroy({ onEvent, ...(spec ? { runProgram: true } : {}) });
+        const destroy = await stack.destroy({ onEvent, signal, ...(spec ? { runProgram: true } : {}) });
         result.changes = destroy.summary.resourceChanges ?? {};
         await stack.workspace.removeStack(env);
         break;
@@ -102,7 +110,7 @@ export async function runEnvironment(env: string, spec: EnvSpec | undefined, opt
         break;
     }
   } catch (e) {
-    Object.assign(result, { status: "failed", error: errorText(e) });
+    Object.assign(result, { status: "failed", error: signal?.aborted ? "cancelled: the engine finished the steps under way and saved them" : errorText(e) });
   }
   result.elapsedMs = Date.now() - started;
   return result;

@@ -64,3 +64,15 @@ describe("zilliz-env main (before the engine)", () => {
     expect(r.err).toContain("cannot read spec");
   });
 });
+
+describe("errorText", () => {
+  it("keeps the error lines of a failed update, not the CLI's progress display or the command echo", async () => {
+    const { errorText } = await import("../../../src/environments/run-environment");
+    const failure = Object.assign(new Error("code: 255\n stdout: Updating (pr-1):\n +  Cluster search creating (3s)\n stderr: "), {
+      stderr: "error: update failed\n  pulumi-nodejs:dynamic/zilliz:Collection (docs):\n    error: refusing to drop collection docs\n",
+    });
+    expect(errorText(failure)).toBe("error: update failed\nerror: refusing to drop collection docs");
+    expect(errorText(new Error("spawn pulumi ENOENT"))).toContain("--pulumi-root");
+    expect(errorText(new Error("no stack named 'pr-9' found"))).toBe("no stack named 'pr-9' found");
+  });
+});
