@@ -32,17 +32,8 @@ function tokenOf(user: pulumi.Input<string | undefined>, password: pulumi.Input<
   return pulumi.all([user, password]).apply(([u, p]) => (u && p ? `${u}:${p}` : undefined));
 }
 
-/** How to declare an environment. */
-export interface EnvironmentOptions {
-  /**
-   * Collection keys declared without their `loaded` (see `deferredLoads`): their indexes are created in this
-   * `up`, and loading needs them; the next `up`, without this option, loads them.
-   */
-  deferLoad?: readonly string[];
-}
-
 /** Declares the environment's resources in the current Pulumi program (call it inside one). */
-export function declareEnvironment(spec: EnvSpec, options: EnvironmentOptions = {}): DeclaredEnvironment {
+export function declareEnvironment(spec: EnvSpec): DeclaredEnvironment {
   const env: DeclaredEnvironment = { clusters: {}, databases: {}, collections: {}, indexes: {}, aliases: {}, roles: {}, users: {}, imports: {}, outputs: {} };
   for (const [key, c] of Object.entries(spec.clusters)) env.clusters[key] = new Cluster(key, args(c));
 
@@ -64,9 +55,9 @@ export function declareEnvironment(spec: EnvSpec, options: EnvironmentOptions = 
 
   const byKey = new Map<string, { entry: EnvSpec["collections"][number]; resource: Collection }>();
   for (const c of spec.collections) {
-    const { key: _key, clusterId: _c, endpoint: _e, token: _t, ...all } = c;
-    const { loaded: _loaded, ...withoutLoad } = all;
-    const rest = options.deferLoad?.includes(collectionKey(c)) ? withoutLoad : all;
+    // `loaded: true` goes in as written: a Collection whose indexes do not exist yet records the load and
+    // the index create that completes the set performs it, so one `up` converges.
+    const { key: _key, clusterId: _c, endpoint: _e, token: _t, ...rest } = c;
     // Wired to the declared database's output, so the collection is created after (and dropped before) it.
     const db = c.dbName !== undefined ? dbResources.get(`${targetId(c)}/${c.dbName}`) : undefined;
     const key = collectionKey(c);
@@ -120,7 +111,7 @@ export function declareEnvironment(spec: EnvSpec, options: EnvironmentOptions = 
     collections: Object.fromEntries(
       [...byKey].map(([k, { entry, resource }]) => [k, { collectionName: resource.collectionName, dbName: entry.dbName ?? "default", endpoint: endpointOf(entry) }]),
     ),
-    // The index keys built so far: what `deferredLoads` needs on the next run.
+    // Index key → build state.
     indexes: Object.fromEntries(Object.entries(env.indexes).map(([k, x]) => [k, x.indexState])),
     aliases: Object.fromEntries(Object.entries(env.aliases).map(([k, a]) => [k, { aliasName: a.aliasName, collectionName: a.collectionName }])),
     users: Object.fromEntries(spec.users.map((u) => [userKey(u), { userName: u.userName }])),
@@ -133,6 +124,6 @@ export function declareEnvironment(spec: EnvSpec, options: EnvironmentOptions = 
  * The inline program for `LocalWorkspace.createOrSelectStack({ program, … })`: declares the environment
  * and returns its outputs.
  */
-export function environmentProgram(spec: EnvSpec, options: EnvironmentOptions = {}): () => Promise<Record<string, unknown>> {
-  return async () => declareEnvironment(spec, options).outputs;
+export function environmentProgram(spec: EnvSpec): () => Promise<Record<string, unknown>> {
+  return async () => declareEnvironment(spec).outputs;
 }

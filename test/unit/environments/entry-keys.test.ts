@@ -28,8 +28,8 @@ describe("entry keys", () => {
 
   it("are exported by the library entry point with the rest of it", () => {
     expect(Object.keys(library).sort()).toEqual([
-      "DATA_KINDS", "EnvSpecError", "aliasKey", "collectionKey", "databaseKey", "declareEnvironment", "deferredLoads", "envSpecJsonSchema", "envSpecSchema", "environmentProgram",
-      "importKeys", "indexKey", "parseEnvSpec", "planCollector", "planMarkdown", "resolveEnvReferences", "roleKey", "summarizePlan", "userKey", "validateEnvSpec",
+      "DATA_KINDS", "DEFAULT_PASSPHRASE", "EnvSpecError", "aliasKey", "collectionKey", "databaseKey", "declareEnvironment", "driftedResources", "envSpecJsonSchema", "envSpecSchema", "environmentProgram",
+      "exitCodeOf", "importKeys", "indexKey", "openEnvironmentStack", "parseEnvSpec", "planCollector", "planMarkdown", "resolveEnvReferences", "roleKey", "runEnvironment", "summarizePlan", "userKey", "validateEnvSpec",
     ]);
   });
 });

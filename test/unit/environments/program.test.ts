@@ -104,21 +104,4 @@ describe("environment program", () => {
     expect((env.outputs.collections as any)["local-c"].endpoint).toBe("http://localhost:19530");
     expect(env.outputs.endpoints).toEqual({});
   });
-
-  it("leaves out loaded for the collections whose load waits for their indexes", async () => {
-    registered.length = 0;
-    const fields = [{ name: "id", dataType: "Int64", isPrimary: true }, { name: "v", dataType: "FloatVector", dim: 2 }];
-    const spec = parseEnvSpec(JSON.stringify({
-      collections: [
-        { key: "wait", endpoint: "http://localhost:19530", collectionName: "a", schema: { fields }, loaded: true },
-        { key: "now", endpoint: "http://localhost:19530", collectionName: "b", schema: { fields }, loaded: true },
-      ],
-      indexes: [{ collection: "wait", fieldName: "v", indexType: "AUTOINDEX" }, { collection: "now", fieldName: "v", indexType: "AUTOINDEX" }],
-    }));
-    const env = declareEnvironment(spec, { deferLoad: ["wait"] });
-    await value(env.collections.now!.collectionName);
-    await settle(4);
-    expect(inputsOf("Collection", "wait")?.loaded).toBeUndefined();
-    expect(inputsOf("Collection", "now")?.loaded).toBe(true);
-  });
 });
