@@ -7,6 +7,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseCliArgs, USAGE, type CliOptions } from "./cli-args";
 import type { EnvResult } from "./env-result";
+import { BackendUrlError } from "./backend-url";
+import { resolvedBackend } from "./environment-stack";
 import { exitCodeOf, EXIT_FAILED, EXIT_OK } from "./exit-codes";
 import { mapBounded } from "./bounded-pool";
 import { formatOutputs } from "./outputs-view";
@@ -57,6 +59,15 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return EXIT_FAILED;
   }
   const options: CliOptions = parsed.options;
+  // A bad --backend is a usage error: caught here, before any spec is run or any stack is opened.
+  try {
+    resolvedBackend(options, io.env);
+  } catch (e) {
+    if (!(e instanceof BackendUrlError)) throw e;
+    if (options.json) io.out(`${JSON.stringify({ type: "error", error: e.message })}\n`);
+    else io.err(`zilliz-env: ${e.message}\n`);
+    return EXIT_FAILED;
+  }
   // Every environment's spec is read and validated before anything runs: `${env:ZILLIZ_ENV_NAME}` is the
   // environment's name, so each gets its own copy (cluster names per branch), and one bad copy stops all.
   const specs = new Map<string, EnvSpec>();

@@ -7,6 +7,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { LocalWorkspace, PulumiCommand, type ConfigMap, type Stack } from "@pulumi/pulumi/automation";
 import type { CliOptions } from "./cli-args";
+import { resolveBackendUrl, type ResolvedBackend } from "./backend-url";
 import { environmentProgram } from "./program";
 import type { EnvSpec } from "./spec-types";
 
@@ -30,10 +31,20 @@ export function stackConfig(options: Pick<StackOptions, "apiKey" | "cloudApiUrl"
   return config;
 }
 
+/**
+ * The state backend, checked and in the engine's spelling: a bad `--backend` (an s3:// URL without a bucket,
+ * a plain-http endpoint the CLI would dial over TLS…) fails here, before any stack or API call.
+ */
+export function resolvedBackend(options: Pick<StackOptions, "workDir" | "backend">, env: Record<string, string | undefined> = process.env): ResolvedBackend {
+  return resolveBackendUrl(backendUrl(options), { env });
+}
+
 /** The engine's environment for every call on the stack. */
 export function engineEnv(options: Pick<StackOptions, "workDir" | "backend">, env: Record<string, string | undefined> = process.env): Record<string, string> {
+  const backend = resolvedBackend(options, env);
   return {
-    PULUMI_BACKEND_URL: backendUrl(options),
+    ...backend.env,
+    PULUMI_BACKEND_URL: backend.url,
     PULUMI_CONFIG_PASSPHRASE: env.PULUMI_CONFIG_PASSPHRASE ?? DEFAULT_PASSPHRASE,
     PULUMI_SKIP_UPDATE_CHECK: env.PULUMI_SKIP_UPDATE_CHECK ?? "true",
   };
@@ -65,8 +76,10 @@ export async function openEnvironmentStack(env: string, spec: EnvSpec | undefine
   // concurrent environments must not race on the same files.
   const workDir = path.resolve(options.workDir, "workspaces", env);
   mkdirSync(workDir, { recursive: true });
-  const backend = backendUrl(options);
-  if (backend.startsWith("file://")) mkdirSync(backend.slice("file://".length).split("?")[0]!, { recursive: true });
+  const backend = resolvedBackend(options);
+  // The DIY file backend needs its folder; an S3 bucket must already exist (the engine never creates one).
+  if (backend.directory !== undefined) mkdirSync(backend.directory, { recursive: true });
+  for (const warning of backend.warnings) process.stderr.write(`[env] warning: ${warning}\n`);
   const program = spec ? environmentProgram(spec) : async () => ({});
   // Only up and preview may create a stack: `outputs` or `drift` of a mistyped or destroyed environment
   // must fail, not answer for a new empty stack.

@@ -28,8 +28,8 @@ describe("entry keys", () => {
 
   it("are exported by the library entry point with the rest of it", () => {
     expect(Object.keys(library).sort()).toEqual([
-      "DATA_KINDS", "DEFAULT_PASSPHRASE", "EnvSpecError", "aliasKey", "collectionKey", "databaseKey", "declareEnvironment", "driftedResources", "envSpecJsonSchema", "envSpecSchema", "environmentProgram",
-      "exitCodeOf", "importKeys", "indexKey", "openEnvironmentStack", "parseEnvSpec", "planCollector", "planMarkdown", "resolveEnvReferences", "roleKey", "runEnvironment", "summarizePlan", "userKey", "validateEnvSpec",
+      "BackendUrlError", "DATA_KINDS", "DEFAULT_PASSPHRASE", "EnvSpecError", "aliasKey", "collectionKey", "databaseKey", "declareEnvironment", "driftedResources", "envSpecJsonSchema", "envSpecSchema", "environmentProgram",
+      "exitCodeOf", "importKeys", "indexKey", "openEnvironmentStack", "parseEnvSpec", "planCollector", "planMarkdown", "resolveBackendUrl", "resolveEnvReferences", "roleKey", "runEnvironment", "summarizePlan", "userKey", "validateEnvSpec",
     ]);
   });
 });

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { BackendUrlError } from "../../../src/environments/backend-url";
 import { backendUrl, DEFAULT_PASSPHRASE, engineEnv, stackConfig } from "../../../src/environments/environment-stack";
 
 describe("the environment's workspace settings", () => {
@@ -11,7 +12,15 @@ describe("the environment's workspace settings", () => {
 
   it("gives the engine the backend, the passphrase (documented default) and no update check", () => {
     expect(engineEnv({ workDir: "/w" }, {})).toEqual({ PULUMI_BACKEND_URL: "file:///w/state", PULUMI_CONFIG_PASSPHRASE: DEFAULT_PASSPHRASE, PULUMI_SKIP_UPDATE_CHECK: "true" });
-    expect(engineEnv({ workDir: "/w", backend: "s3://b" }, { PULUMI_CONFIG_PASSPHRASE: "team" })).toMatchObject({ PULUMI_BACKEND_URL: "s3://b", PULUMI_CONFIG_PASSPHRASE: "team" });
+    expect(engineEnv({ workDir: "/w", backend: "s3://team-state?region=eu-west-1" }, { PULUMI_CONFIG_PASSPHRASE: "team" })).toMatchObject({ PULUMI_BACKEND_URL: "s3://team-state?region=eu-west-1", PULUMI_CONFIG_PASSPHRASE: "team" });
+  });
+
+  it("checks --backend through resolveBackendUrl: the engine gets the canonical URL, a bad one throws naming the problem", () => {
+    const env = engineEnv({ workDir: "/w", backend: "s3://state?endpoint=127.0.0.1:9000&disableSSL=true&s3ForcePathStyle=true&region=us-east-1" }, {});
+    expect(env.PULUMI_BACKEND_URL).toMatch(/^s3:\/\/state\?/);
+    expect(env.PULUMI_BACKEND_URL).toContain("endpoint=http");
+    expect(() => engineEnv({ workDir: "/w", backend: "s3://?region=us-east-1" }, {})).toThrow(BackendUrlError);
+    expect(() => engineEnv({ workDir: "/w", backend: "ftp://x" }, {})).toThrow(/not supported/);
   });
 
   it("stores the API key as a secret and secret-looking --config values as secrets", () => {
