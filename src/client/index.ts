@@ -15,6 +15,8 @@ export * from "./normalize";
 export * from "./control-plane/meta";
 export * from "./control-plane/clusters";
 export * from "./control-plane/import-jobs";
+export * from "./control-plane/backups";
+export * from "./control-plane/private-endpoints";
 export * from "./control-plane/zilliz-client";
 export * from "./control-plane-v1/zilliz-client-v1";
 export * from "./data-plane/collections";

@@ -1,9 +1,11 @@
 /** `ZillizClient`: the control plane v2 at `https://api.cloud.zilliz.com`. */
 import { CONTROL_PLANE_CLIENT_REQUESTS_PER_SECOND } from "../rate-limiter";
 import { Transport, type TransportOptions } from "../transport";
+import { Backups, CloudJobs } from "./backups";
 import { Clusters } from "./clusters";
 import { ImportJobs, type ImportProgressPath } from "./import-jobs";
 import { Clouds, Projects, Regions } from "./meta";
+import { PrivateEndpoints } from "./private-endpoints";
 
 export const GLOBAL_V2_BASE_URL = "https://api.cloud.zilliz.com";
 export const CHINA_V2_BASE_URL = "https://api.cloud.zilliz.com.cn";
@@ -32,6 +34,9 @@ export class ZillizClient {
   readonly projects: Projects;
   readonly clusters: Clusters;
   readonly importJobs: ImportJobs;
+  readonly backups: Backups;
+  readonly cloudJobs: CloudJobs;
+  readonly privateEndpoints: PrivateEndpoints;
   /** The transport, for calls this client does not wrap yet. */
   readonly transport: Transport;
 
@@ -45,5 +50,8 @@ export class ZillizClient {
     this.projects = new Projects(this.transport);
     this.clusters = new Clusters(this.transport);
     this.importJobs = new ImportJobs(this.transport, importProgressPath);
+    this.backups = new Backups(this.transport);
+    this.cloudJobs = new CloudJobs(this.transport);
+    this.privateEndpoints = new PrivateEndpoints(this.transport);
   }
 }

@@ -11,7 +11,8 @@ function endpointView(e: PrivateEndpointRecord): Record<string, unknown> {
 }
 
 function whitelistView(w: WhitelistEntryRecord): Record<string, unknown> {
-  return { projectId: w.projectId, regionId: w.regionId, accountId: w.accountId, createTime: isoTime(w.createTime) };
+  // Both spellings of the account: `outerUserId` as the Terraform client sends it [C], `accountId` [G].
+  return { projectId: w.projectId, regionId: w.regionId, outerUserId: w.accountId, accountId: w.accountId, createTime: isoTime(w.createTime) };
 }
 
 /** The route table over the private endpoint store. */
