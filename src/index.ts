@@ -16,3 +16,7 @@ export { Alias, type AliasArgs } from "./resources/alias/alias";
 export { User, type UserArgs } from "./resources/user/user";
 export { Role, type RoleArgs, type RolePrivilege } from "./resources/role/role";
 export { PrivilegeGroup, type PrivilegeGroupArgs } from "./resources/privilege-group/privilege-group";
+export { BackupPolicy, type BackupPolicyArgs } from "./resources/backup-policy/backup-policy";
+export { Backup, type BackupArgs } from "./resources/backup/backup";
+export { PrivateEndpoint, type PrivateEndpointArgs } from "./resources/private-endpoint/private-endpoint";
+export { PrivateEndpointWhitelistEntry, type PrivateEndpointWhitelistEntryArgs } from "./resources/private-endpoint/whitelist-entry";

@@ -1,5 +1,7 @@
 /** Every resource kind the runtime serves, by the name in its type token. */
 import { aliasDefinition } from "./alias/alias-ops";
+import { backupDefinition } from "./backup/backup-ops";
+import { backupPolicyDefinition } from "./backup-policy/backup-policy-ops";
 import { clusterDefinition } from "./cluster/cluster-ops";
 import { collectionDefinition } from "./collection/collection-ops";
 import { indexDefinition } from "./collection-index/index-ops";
@@ -10,6 +12,8 @@ import { legacyIndexDefinition } from "./legacy/legacy-index-ops";
 import { legacyPartitionDefinition } from "./legacy/legacy-partition-ops";
 import { legacyServerConfigDefinition } from "./legacy/legacy-server-config-ops";
 import { partitionDefinition } from "./partition/partition-ops";
+import { privateEndpointDefinition } from "./private-endpoint/private-endpoint-ops";
+import { whitelistEntryDefinition } from "./private-endpoint/whitelist-entry-ops";
 import { privilegeGroupDefinition } from "./privilege-group/privilege-group-ops";
 import { roleDefinition } from "./role/role-ops";
 import type { ResourceDefinition } from "./shared/resource-definition";
@@ -20,6 +24,8 @@ const all = [
   clusterDefinition, collectionDefinition, indexDefinition, importJobDefinition,
   databaseDefinition, partitionDefinition, aliasDefinition, userDefinition, roleDefinition, privilegeGroupDefinition,
   legacyCollectionDefinition, legacyIndexDefinition, legacyPartitionDefinition, legacyServerConfigDefinition,
+  // Issue 12, part B: backups and private endpoints.
+  backupPolicyDefinition, backupDefinition, privateEndpointDefinition, whitelistEntryDefinition,
 ] as unknown as ResourceDefinition<Spec>[];
 
 export const RESOURCES: Readonly<Record<string, ResourceDefinition<Spec>>> = Object.fromEntries(all.map((d) => [d.kind, d]));

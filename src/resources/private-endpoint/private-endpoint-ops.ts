@@ -1,0 +1,82 @@
+/**
+ * PrivateEndpoint operations (run time only). Unlike the Terraform resource, read really reads (one list
+ * call, filtered by region) and delete really deletes, then checks that the registration is gone.
+ */
+import { isNotFound, waitFor, type PrivateEndpoint as EndpointInfo, type ZillizClient } from "../../client";
+import { cloudClient } from "../shared/cloud-client";
+import { defineResource, type Observed, type ResourceOps } from "../shared/resource-definition";
+import { deadlineMs, type RuntimeContext } from "../shared/runtime-context";
+import { DEFAULT_ENDPOINT_WAIT_SECONDS, privateEndpointSpec, refinePrivateEndpoint, type PrivateEndpointInputs, type PrivateEndpointSpec, type PrivateEndpointState } from "./private-endpoint-spec";
+
+type Where = { projectId: string; regionId: string };
+
+function observe(e: EndpointInfo): Observed {
+  return {
+    regionId: e.regionId,
+    endpointId: e.endpointId,
+    ...(e.gcpProjectId ? { gcpProjectId: e.gcpProjectId } : {}),
+    cloudId: e.cloudId ?? e.regionId.split("-")[0] ?? "",
+    endpointService: e.endpointService ?? "",
+    status: e.endpointStatus ?? e.status ?? "",
+  };
+}
+
+async function find(zc: ZillizClient, where: Where, endpointId: string): Promise<EndpointInfo | undefined> {
+  try {
+    return (await zc.privateEndpoints.list(where.projectId, { regionId: where.regionId })).find((e) => e.endpointId === endpointId && e.regionId === where.regionId);
+  } catch (e) {
+    // The project is gone, and its registrations with it.
+    if (isNotFound(e)) return undefined;
+    throw e;
+  }
+}
+
+function whereOf(id: string, state: PrivateEndpointState): Where {
+  if (state.projectId === undefined || state.regionId === undefined) throw new Error(`PrivateEndpoint ${id}: give the project and region, e.g. PrivateEndpoint.get(name, "${id}", { projectId, regionId })`);
+  return { projectId: state.projectId, regionId: state.regionId };
+}
+
+async function create(ctx: RuntimeContext, inputs: PrivateEndpointInputs) {
+  const zc = cloudClient(ctx, inputs.regionId);
+  await zc.privateEndpoints.register(inputs.projectId, { regionId: inputs.regionId, endpointId: inputs.endpointId, ...(inputs.gcpProjectId ? { gcpProjectId: inputs.gcpProjectId } : {}) });
+  const seen = await find(zc, inputs, inputs.endpointId);
+  if (!seen) throw new Error(`PrivateEndpoint: endpoint ${inputs.endpointId} was registered but is not listed in project ${inputs.projectId}, region ${inputs.regionId}`);
+  return { id: inputs.endpointId, observed: observe(seen) };
+}
+
+async function read(ctx: RuntimeContext, id: string, state: PrivateEndpointState): Promise<Observed | undefined> {
+  const where = whereOf(id, state);
+  const seen = await find(cloudClient(ctx, where.regionId), where, state.endpointId ?? id);
+  return seen ? observe(seen) : undefined;
+}
+
+async function remove(ctx: RuntimeContext, id: string, state: PrivateEndpointState): Promise<void> {
+  const where = whereOf(id, state);
+  const zc = cloudClient(ctx, where.regionId);
+  const endpointId = state.endpointId ?? id;
+  try {
+    await zc.privateEndpoints.delete(where.projectId, endpointId, { regionId: where.regionId, ...(state.gcpProjectId ? { gcpProjectId: state.gcpProjectId } : {}) });
+  } catch (e) {
+    if (!isNotFound(e)) throw e;
+  }
+  // A delete is done when the registration is no longer listed, not when the call returned.
+  await waitFor({
+    poll: () => find(zc, where, endpointId),
+    check: (e) => (e === undefined ? "done" : "pending"),
+    timeoutMs: deadlineMs(state, DEFAULT_ENDPOINT_WAIT_SECONDS),
+    intervalMs: ctx.pollIntervalMs,
+    description: `private endpoint ${endpointId} to be deleted`,
+    onProgress: (e, ms) => ctx.log(`private endpoint ${endpointId}: ${e ? observe(e).status || "still listed" : "gone"}, waiting for deletion (${Math.round(ms / 1000)} s)`),
+  });
+}
+
+const ops: ResourceOps<PrivateEndpointSpec> = {
+  create,
+  read,
+  // Every server-side property replaces; only the deadline changes in place, which needs no call.
+  update: async (ctx, id, olds) => (await read(ctx, id, olds)) ?? {},
+  delete: remove,
+};
+
+/** The PrivateEndpoint resource. */
+export const privateEndpointDefinition = defineResource({ kind: "PrivateEndpoint", spec: privateEndpointSpec, refine: refinePrivateEndpoint, ops });
