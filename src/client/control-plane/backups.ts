@@ -78,6 +78,21 @@ export const cloudJobSchema = z.object({
 /** A cloud job (backups, restores, migrations). */
 export type CloudJob = z.output<typeof cloudJobSchema>;
 
+/** Body of a cluster restore [G]. */
+export interface RestoreClusterRequest {
+  /** The new cluster's name (unique in its project). */
+  clusterName: string;
+  /** Default: the source cluster's project. */
+  projectId?: string;
+  cuSize?: number;
+  /** What to do with the collections' load state: `KEEP`, `LOAD` or `RELEASE`. */
+  collectionStatus?: "KEEP" | "LOAD" | "RELEASE";
+}
+
+export const restoredClusterSchema = z.object({ clusterId: z.string(), username: z.string().optional(), password: z.string().optional(), jobId: z.string().optional() });
+/** What a restore answers: the new cluster and the job restoring it. */
+export type RestoredCluster = z.output<typeof restoredClusterSchema>;
+
 type Opts = { signal?: AbortSignal };
 
 /** `/v2/clusters/{id}/backups/...` calls. */
@@ -95,6 +110,13 @@ export class Backups {
   /** `DELETE …/backups/{backupId}`. A retry that finds nothing reports NotFoundError. */
   async delete(clusterId: string, backupId: string, o: Opts = {}): Promise<void> {
     await this.t.call({ method: "DELETE", path: path`/v2/clusters/${clusterId}/backups/${backupId}`, schema: z.unknown(), idempotent: true, signal: o.signal });
+  }
+  /**
+   * `POST …/backups/{backupId}/restoreCluster` [G: the path and body follow zilliz-local; the reference only
+   * says restores are cloud jobs]: a new cluster from an AVAILABLE cluster backup. Never retried.
+   */
+  restoreCluster(clusterId: string, backupId: string, body: RestoreClusterRequest, o: Opts = {}): Promise<RestoredCluster> {
+    return this.t.call({ method: "POST", path: path`/v2/clusters/${clusterId}/backups/${backupId}/restoreCluster`, body, schema: restoredClusterSchema, idempotent: false, signal: o.signal });
   }
   /** `GET …/backups/policy`. */
   getPolicy(clusterId: string, o: Opts = {}): Promise<BackupPolicy> {

@@ -88,6 +88,22 @@ describe("Backup of some collections, with a wait that times out", () => {
   });
 });
 
+describe("Restoring (docs/backups.md): a client call, then the new cluster adopted into the stack", () => {
+  it("restores a cluster backup into a new cluster, follows the job, and Cluster.get reads the result", async () => {
+    const { p } = providerFor("Backup", emu);
+    const backup = await up(p, { clusterId });
+    const zc = directClient(emu);
+    const restored = await zc.backups.restoreCluster(clusterId, backup.id, { clusterName: "bk-restored", collectionStatus: "KEEP" });
+    const job = await zc.cloudJobs.describe(restored.jobId!);
+    expect(job).toMatchObject({ type: "RESTORE_CLUSTER", status: "SUCCESSFUL" });
+    const { p: cp } = providerFor("Cluster", emu);
+    const r = await cp.read(restored.clusterId, {});
+    expect(r.props).toMatchObject({ clusterId: restored.clusterId, clusterName: "bk-restored", status: "RUNNING", plan: "Enterprise" });
+    await cp.delete(restored.clusterId, r.props as Record<string, unknown>);
+    await p.delete(backup.id, backup.outs);
+  });
+});
+
 describe("Backup input rules", () => {
   it("refuses bad input at check, with no call", async () => {
     const { p } = providerFor("Backup", emu);
