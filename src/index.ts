@@ -20,3 +20,4 @@ export { BackupPolicy, type BackupPolicyArgs } from "./resources/backup-policy/b
 export { Backup, type BackupArgs } from "./resources/backup/backup";
 export { PrivateEndpoint, type PrivateEndpointArgs } from "./resources/private-endpoint/private-endpoint";
 export { PrivateEndpointWhitelistEntry, type PrivateEndpointWhitelistEntryArgs } from "./resources/private-endpoint/whitelist-entry";
+export * from "./lookups";
