@@ -1,6 +1,6 @@
 /** Lookups of the cloud catalogue: the cloud providers and their regions (Terraform's `zillizcloud_regions` and friends). */
 import type * as pulumi from "@pulumi/pulumi";
-import { asOutput, lookupClient, type LookupOptions } from "./lookup-client";
+import { asOutput, lookupClient, type Inputs, type LookupOptions } from "./lookup-client";
 
 /** A cloud provider. */
 export interface CloudProviderInfo {
@@ -34,13 +34,13 @@ export async function lookupRegions(args: { cloudId?: string } = {}, opts: Looku
  * @example const clouds = getCloudProviders(); export const cloudIds = clouds.apply((cs) => cs.map((c) => c.cloudId));
  */
 export function getCloudProviders(opts: LookupOptions = {}): pulumi.Output<CloudProviderInfo[]> {
-  return asOutput(() => lookupCloudProviders(opts));
+  return asOutput({}, () => lookupCloudProviders(opts));
 }
 
 /**
  * The regions (of one cloud when `cloudId` is given), as an `Output`.
  * @example const awsRegions = getRegions({ cloudId: "aws" });
  */
-export function getRegions(args: { cloudId?: string } = {}, opts: LookupOptions = {}): pulumi.Output<RegionInfo[]> {
-  return asOutput(() => lookupRegions(args, opts));
+export function getRegions(args: Inputs<{ cloudId?: string }> = {}, opts: LookupOptions = {}): pulumi.Output<RegionInfo[]> {
+  return asOutput(args, (a) => lookupRegions(a as { cloudId?: string }, opts));
 }

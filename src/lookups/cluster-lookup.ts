@@ -1,7 +1,7 @@
 /** Lookup of a cluster by id or by name (Terraform's `zillizcloud_cluster` data source). */
 import type * as pulumi from "@pulumi/pulumi";
 import { normalizeClusterStatus, type Cluster } from "../client";
-import { asOutput, lookupClient, type LookupOptions } from "./lookup-client";
+import { asOutput, lookupClient, type Inputs, type LookupOptions } from "./lookup-client";
 
 /** A cluster as a lookup returns it (never its password). */
 export interface ClusterInfo {
@@ -57,9 +57,9 @@ export async function lookupCluster(query: ClusterQuery, opts: LookupOptions = {
 }
 
 /**
- * A cluster, as an `Output` (by id, or by name within a project).
+ * A cluster, as an `Output` (by id, or by name within a project); the id may be another resource's output.
  * @example const search = getCluster({ name: "search-prod" }); new Collection("docs", { clusterId: search.clusterId, ... });
  */
-export function getCluster(query: ClusterQuery, opts: LookupOptions = {}): pulumi.Output<ClusterInfo> {
-  return asOutput(() => lookupCluster(query, opts));
+export function getCluster(query: Inputs<{ clusterId: string }> | Inputs<{ name: string; projectId?: string }>, opts: LookupOptions = {}): pulumi.Output<ClusterInfo> {
+  return asOutput(query, (q) => lookupCluster(q as ClusterQuery, opts));
 }

@@ -32,7 +32,14 @@ export function lookupClient(opts: LookupOptions = {}): ZillizClient {
   return new ZillizClient({ apiKey: requireApiKey(config, opts.apiKey), baseUrl: opts.cloudApiUrl ?? config.cloudApiUrl });
 }
 
-/** Runs a lookup as an `Output` (known in previews too: lookups only read). */
-export function asOutput<T>(run: () => Promise<T>): pulumi.Output<pulumi.Unwrap<T>> {
-  return pulumi.output(run()) as pulumi.Output<pulumi.Unwrap<T>>;
+/**
+ * Runs a lookup as an `Output` once its arguments are known (they may be other resources' outputs, e.g.
+ * `cluster.id`). Lookups only read, so they also run in previews; an argument still unknown in a preview
+ * (a resource being created) leaves the result unknown, as for any output.
+ */
+export function asOutput<A, T>(args: pulumi.Input<A>, run: (args: pulumi.Unwrap<A>) => Promise<T>): pulumi.Output<T> {
+  return pulumi.output(args).apply((a) => run(a)) as unknown as pulumi.Output<T>;
 }
+
+/** An argument object whose every value may be a `pulumi.Input`. */
+export type Inputs<T> = { [K in keyof T]: pulumi.Input<T[K]> };

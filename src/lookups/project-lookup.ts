@@ -1,6 +1,6 @@
 /** Lookup of a project by name or id (Terraform's `zillizcloud_project` data source). */
 import type * as pulumi from "@pulumi/pulumi";
-import { asOutput, lookupClient, type LookupOptions } from "./lookup-client";
+import { asOutput, lookupClient, type Inputs, type LookupOptions } from "./lookup-client";
 
 /** A project as a lookup returns it. */
 export interface ProjectInfo {
@@ -35,6 +35,6 @@ export async function lookupProject(query: ProjectQuery = {}, opts: LookupOption
  * A project, as an `Output` (by name, default "Default Project", or by id).
  * @example const project = getProject({ name: "search-prod" }); new Cluster("c", { ..., projectId: project.projectId });
  */
-export function getProject(query: ProjectQuery = {}, opts: LookupOptions = {}): pulumi.Output<ProjectInfo> {
-  return asOutput(() => lookupProject(query, opts));
+export function getProject(query: Inputs<{ name?: string }> | Inputs<{ projectId: string }> = {}, opts: LookupOptions = {}): pulumi.Output<ProjectInfo> {
+  return asOutput(query, (q) => lookupProject(q as ProjectQuery, opts));
 }
