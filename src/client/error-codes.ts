@@ -43,6 +43,7 @@ const byKind: Record<Exclude<ApiErrorKind, "unknown" | "unsupported_endpoint">, 
     40013, 96017, 80010, // duplicate cluster name (observed / documented v2 / v1)
     1601, // Milvus: alias and collection name conflict
     1602, // Milvus: alias already exists (pointing elsewhere)
+    96047, // [G] zilliz-local: private endpoint already registered
   ],
   invalid_argument: [
     1100, 1101, 1102, 1701, 1801, 1802, 105, 701, 702, 802, 801,

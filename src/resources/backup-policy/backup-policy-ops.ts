@@ -1,6 +1,7 @@
 /** BackupPolicy operations against the control plane (run time only). The policy is an upsert on the cluster. */
 import { isNotFound, normalizeClusterStatus, ZillizError, type BackupPolicy as PolicyInfo, type ZillizClient } from "../../client";
 import { cloudClient } from "../shared/cloud-client";
+import { IncompleteError } from "../shared/partial-state";
 import { defineResource, type Observed, type ResourceOps } from "../shared/resource-definition";
 import type { RuntimeContext } from "../shared/runtime-context";
 import { backupPolicySpec, canonicalFrequency, refineBackupPolicy, type BackupPolicyInputs, type BackupPolicySpec, type BackupPolicyState } from "./backup-policy-spec";
@@ -19,18 +20,30 @@ function observe(p: PolicyInfo): Observed {
 
 /** The whole policy in one upsert (so a setting changed outside the stack is put back too), then one read. */
 async function put(zc: ZillizClient, clusterId: string, inputs: BackupPolicyInputs): Promise<Observed> {
-  await zc.backups.setPolicy(clusterId, {
+  await zc.backups.setPolicy(clusterId, body(inputs));
+  return observe(await zc.backups.getPolicy(clusterId));
+}
+
+function body(inputs: BackupPolicyInputs) {
+  return {
     frequency: canonicalFrequency(inputs.frequency) as string,
     startTime: inputs.startTime,
     retentionDays: inputs.retentionDays,
     enabled: inputs.enabled ?? true,
     crossRegionCopies: inputs.crossRegionCopies ?? [],
-  });
-  return observe(await zc.backups.getPolicy(clusterId));
+  };
 }
 
 async function create(ctx: RuntimeContext, inputs: BackupPolicyInputs) {
-  return { id: inputs.clusterId, observed: await put(cloudClient(ctx), inputs.clusterId, inputs) };
+  // A policy always exists (disabled by default): creating one is setting it, whatever it was before.
+  const zc = cloudClient(ctx);
+  await zc.backups.setPolicy(inputs.clusterId, body(inputs));
+  try {
+    return { id: inputs.clusterId, observed: observe(await zc.backups.getPolicy(inputs.clusterId)) };
+  } catch (e) {
+    // The policy is set: keep it in the stack (destroy can disable it); the next up sets and reads it again.
+    throw new IncompleteError(inputs.clusterId, {}, { operation: "create", step: "read back" }, e);
+  }
 }
 
 async function read(ctx: RuntimeContext, id: string, state: BackupPolicyState): Promise<Observed | undefined> {
@@ -62,7 +75,8 @@ async function remove(ctx: RuntimeContext, id: string, state: BackupPolicyState)
   }
 }
 
-const ops: ResourceOps<BackupPolicySpec> = { create, read, update, delete: remove };
+// A create that could not read back: the update sets the whole policy again anyway.
+const ops: ResourceOps<BackupPolicySpec> = { create, read, update, resume: (ctx, id, _state, news) => update(ctx, id, _state, news), delete: remove };
 
 /** The BackupPolicy resource. */
 export const backupPolicyDefinition = defineResource({ kind: "BackupPolicy", spec: backupPolicySpec, refine: refineBackupPolicy, ops });

@@ -2,8 +2,9 @@
  * PrivateEndpoint operations (run time only). Unlike the Terraform resource, read really reads (one list
  * call, filtered by region) and delete really deletes, then checks that the registration is gone.
  */
-import { isNotFound, waitFor, type PrivateEndpoint as EndpointInfo, type ZillizClient } from "../../client";
+import { isAlreadyExists, isNotFound, waitFor, type PrivateEndpoint as EndpointInfo, type ZillizClient } from "../../client";
 import { cloudClient } from "../shared/cloud-client";
+import { IncompleteError } from "../shared/partial-state";
 import { defineResource, type Observed, type ResourceOps } from "../shared/resource-definition";
 import { deadlineMs, type RuntimeContext } from "../shared/runtime-context";
 import { DEFAULT_ENDPOINT_WAIT_SECONDS, privateEndpointSpec, refinePrivateEndpoint, type PrivateEndpointInputs, type PrivateEndpointSpec, type PrivateEndpointState } from "./private-endpoint-spec";
@@ -38,10 +39,21 @@ function whereOf(id: string, state: PrivateEndpointState): Where {
 
 async function create(ctx: RuntimeContext, inputs: PrivateEndpointInputs) {
   const zc = cloudClient(ctx, inputs.regionId);
-  await zc.privateEndpoints.register(inputs.projectId, { regionId: inputs.regionId, endpointId: inputs.endpointId, ...(inputs.gcpProjectId ? { gcpProjectId: inputs.gcpProjectId } : {}) });
-  const seen = await find(zc, inputs, inputs.endpointId);
-  if (!seen) throw new Error(`PrivateEndpoint: endpoint ${inputs.endpointId} was registered but is not listed in project ${inputs.projectId}, region ${inputs.regionId}`);
-  return { id: inputs.endpointId, observed: observe(seen) };
+  try {
+    await zc.privateEndpoints.register(inputs.projectId, { regionId: inputs.regionId, endpointId: inputs.endpointId, ...(inputs.gcpProjectId ? { gcpProjectId: inputs.gcpProjectId } : {}) });
+  } catch (e) {
+    if (!isAlreadyExists(e)) throw e;
+    if (inputs.adopt !== true) throw new Error(`PrivateEndpoint: endpoint ${inputs.endpointId} is already registered in project ${inputs.projectId}, region ${inputs.regionId}; set adopt: true to take it over`);
+    ctx.log(`private endpoint ${inputs.endpointId}: adopting the existing registration`);
+  }
+  // From here on the registration exists: a failure keeps it in the stack (the next up reads it again).
+  try {
+    const seen = await find(zc, inputs, inputs.endpointId);
+    if (!seen) throw new Error(`endpoint ${inputs.endpointId} was registered but is not listed in project ${inputs.projectId}, region ${inputs.regionId}`);
+    return { id: inputs.endpointId, observed: observe(seen) };
+  } catch (e) {
+    throw new IncompleteError(inputs.endpointId, {}, { operation: "create", step: "read back" }, e);
+  }
 }
 
 async function read(ctx: RuntimeContext, id: string, state: PrivateEndpointState): Promise<Observed | undefined> {
@@ -75,6 +87,12 @@ const ops: ResourceOps<PrivateEndpointSpec> = {
   read,
   // Every server-side property replaces; only the deadline changes in place, which needs no call.
   update: async (ctx, id, olds) => (await read(ctx, id, olds)) ?? {},
+  // A create that could not read the registration back: read it now, or fail again.
+  resume: async (ctx, id, state) => {
+    const seen = await read(ctx, id, state);
+    if (!seen) throw new Error(`PrivateEndpoint ${id} is not registered; run \`pulumi refresh\` to drop it from the stack, then \`pulumi up\` registers it again`);
+    return seen;
+  },
   delete: remove,
 };
 

@@ -33,6 +33,12 @@ export const privateEndpointSpec = defineSpec({
    */
   gcpProjectId: input(z.string().min(1).optional(), { change: "replace" }),
   /**
+   * Take over a registration of this endpoint that already exists in the project and region (instead of
+   * failing with the server's "already registered"). Default false. Only read at create.
+   * @example true
+   */
+  adopt: input(z.boolean().optional(), { change: "create-only" }),
+  /**
    * Deadline, in seconds, for the wait until a deleted registration is gone. Default 600. Updates in place (no server call).
    * @example 900
    */

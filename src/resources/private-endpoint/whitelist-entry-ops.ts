@@ -5,6 +5,7 @@
  */
 import { isNotFound, type WhitelistEntry as EntryInfo, type ZillizClient } from "../../client";
 import { cloudClient } from "../shared/cloud-client";
+import { IncompleteError } from "../shared/partial-state";
 import { defineResource, type Observed, type ResourceOps } from "../shared/resource-definition";
 import type { RuntimeContext } from "../shared/runtime-context";
 import { whitelistEntrySpec, type WhitelistEntryInputs, type WhitelistEntrySpec, type WhitelistEntryState } from "./whitelist-entry-spec";
@@ -29,10 +30,15 @@ function whereOf(id: string, state: WhitelistEntryState): Where {
 
 async function create(ctx: RuntimeContext, inputs: WhitelistEntryInputs) {
   const zc = cloudClient(ctx, inputs.regionId);
+  // Adding an entry that is already there is harmless: an existing entry is taken over.
   await zc.privateEndpoints.addWhitelist(inputs.projectId, { regionId: inputs.regionId, outerUserId: inputs.outerUserId });
-  const seen = await find(zc, inputs, inputs.outerUserId);
-  if (!seen) throw new Error(`PrivateEndpointWhitelistEntry: ${inputs.outerUserId} was added but is not listed in project ${inputs.projectId}, region ${inputs.regionId}`);
-  return { id: inputs.outerUserId, observed: observe(seen) };
+  try {
+    const seen = await find(zc, inputs, inputs.outerUserId);
+    if (!seen) throw new Error(`${inputs.outerUserId} was added but is not listed in project ${inputs.projectId}, region ${inputs.regionId}`);
+    return { id: inputs.outerUserId, observed: observe(seen) };
+  } catch (e) {
+    throw new IncompleteError(inputs.outerUserId, {}, { operation: "create", step: "read back" }, e);
+  }
 }
 
 async function read(ctx: RuntimeContext, id: string, state: WhitelistEntryState): Promise<Observed | undefined> {
@@ -59,6 +65,12 @@ const ops: ResourceOps<WhitelistEntrySpec> = {
   read,
   // Every property replaces: an update never reaches the server.
   update: async (ctx, id, olds) => (await read(ctx, id, olds)) ?? {},
+  // A create that could not read the entry back: read it now, or fail again.
+  resume: async (ctx, id, state) => {
+    const seen = await read(ctx, id, state);
+    if (!seen) throw new Error(`PrivateEndpointWhitelistEntry ${id} is not on the whitelist; run \`pulumi refresh\` to drop it from the stack, then \`pulumi up\` adds it again`);
+    return seen;
+  },
   delete: remove,
 };
 

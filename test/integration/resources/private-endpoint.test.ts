@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEmulator, type TestEmulator } from "../../support/emulator";
 import { controlCalls, dedicatedCluster, defaultProjectId, directClient } from "./cloud-calls";
-import { providerFor, refreshNoDiff, rejectionMessage, up } from "./harness";
+import { expectPartial, providerFor, refreshNoDiff, rejectionMessage, up } from "./harness";
 
 let emu: TestEmulator;
 let projectId = "";
@@ -74,9 +74,27 @@ describe("PrivateEndpoint", () => {
     const gcpInputs = { projectId, regionId: "gcp-us-west1", endpointId: "fr-1", gcpProjectId: "my-gcp" };
     const { outs: g } = await up(p, gcpInputs);
     expect(g).toMatchObject({ gcpProjectId: "my-gcp", cloudId: "gcp" });
-    expect(await rejectionMessage(p.create(gcpInputs))).toMatch(/already registered/);
+    expect(await rejectionMessage(p.create(gcpInputs))).toMatch(/already registered.*set adopt: true/);
+    const adopted = await p.create({ ...gcpInputs, adopt: true });
+    expect(adopted).toMatchObject({ id: "fr-1", outs: { gcpProjectId: "my-gcp" } });
     await p.delete("fr-1", g);
     expect(await p.read("fr-1", g)).toEqual({});
+  });
+});
+
+describe("PrivateEndpoint partial state", () => {
+  it("a registration whose read-back fails stays in the stack; the next update reads it and clears the pending work", async () => {
+    const { p } = providerFor("PrivateEndpoint", emu);
+    const inputs = { projectId, regionId: "aws-us-west-2", endpointId: "vpce-partial" };
+    await emu.control.injectFault({ method: "GET", path: `/v2/projects/${projectId}/privateEndpoints`, kind: "status", status: 500, times: 10 });
+    const err = await expectPartial(p.create(inputs));
+    await emu.control.clearFaults();
+    expect(err.id).toBe("vpce-partial");
+    expect(err.properties).toMatchObject({ ...inputs, pendingWork: { operation: "create", step: "read back" } });
+    const outs = (await p.update("vpce-partial", err.properties, inputs)).outs as Record<string, unknown>;
+    expect(outs).toMatchObject({ endpointId: "vpce-partial", cloudId: "aws" });
+    expect(outs).not.toHaveProperty("pendingWork");
+    await p.delete("vpce-partial", outs);
   });
 });
 
