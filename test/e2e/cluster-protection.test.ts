@@ -69,7 +69,7 @@ describe("a protected Dedicated cluster through the engine", () => {
     expect((await describeCluster(emulator, clusterId)) as unknown).toMatchObject({ status: "RUNNING", autoscaling: { cu: { min: 1, max: 4 } } });
     expect(await cloud(emulator, "GET", `/v2/clusters/${clusterId}/backups/policy`)).toMatchObject({ enabled: true, retentionDays: 14 });
     expect(await cloud(emulator, "GET", `/v2/clusters/${clusterId}/backups/${out.backupId.value}`)).toMatchObject({ status: "AVAILABLE" });
-    expect(await cloud(emulator, "GET", `/v2/projects/${projectId}/privateEndpoints`)).toHaveLength(1);
+    expect((await cloud(emulator, "GET", `/v2/projects/${projectId}/privateEndpoints`)).endpoints).toHaveLength(1);
     expect(await cloud(emulator, "GET", `/v2/projects/${projectId}/privateEndpointWhitelist`)).toHaveLength(1);
   });
 
@@ -95,7 +95,7 @@ describe("a protected Dedicated cluster through the engine", () => {
     expect(destroyed.summary.result).toBe("succeeded");
     expect(await liveClusters(emulator)).toEqual([]);
     expect((await cloud(emulator, "GET", "/v2/backups")).backups).toEqual([]);
-    expect(await cloud(emulator, "GET", `/v2/projects/${projectId}/privateEndpoints`)).toEqual([]);
+    expect((await cloud(emulator, "GET", `/v2/projects/${projectId}/privateEndpoints`)).endpoints).toEqual([]);
     expect(await cloud(emulator, "GET", `/v2/projects/${projectId}/privateEndpointWhitelist`)).toEqual([]);
   });
 });
