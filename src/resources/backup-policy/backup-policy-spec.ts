@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { CLUSTER_ID_PATTERN } from "../shared/cloud-client";
 import type { StateOf } from "../shared/resource-definition";
-import { defineSpec, input, output, type InputsOf } from "../shared/spec";
+import { defineSpec, input, output, type InputsOf, type Props } from "../shared/spec";
 import { strictObject } from "../shared/strict-object";
 
 /** Weekdays as the server stores them: distinct, ascending, comma-separated. */
@@ -11,12 +11,15 @@ export function canonicalFrequency(value: unknown): unknown {
   return [...new Set(value.split(",").map((d) => d.trim()))].sort().join(",");
 }
 
-/** Copies compared by region, in region order (the server does not promise an order). */
-export function canonicalCopies(value: unknown): unknown {
+/**
+ * Copies compared by region, in region order (the server does not promise an order), each with its
+ * retention: a copy without one keeps the policy's, so a server that fills it in shows no change.
+ */
+export function canonicalCopies(value: unknown, props: Props = {}): unknown {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) return value;
   return [...value]
-    .map((c: { regionId?: unknown; retentionDays?: unknown }) => (c.retentionDays === undefined || c.retentionDays === null ? { regionId: c.regionId } : { regionId: c.regionId, retentionDays: c.retentionDays }))
+    .map((c: { regionId?: unknown; retentionDays?: unknown }) => ({ regionId: c.regionId, retentionDays: c.retentionDays ?? props.retentionDays }))
     .sort((a, b) => String(a.regionId).localeCompare(String(b.regionId)));
 }
 
@@ -62,7 +65,7 @@ export const backupPolicySpec = defineSpec({
    */
   crossRegionCopies: input(
     z.array(strictObject({ regionId: z.string().regex(/^[a-z]+-[a-z0-9-]+$/, "expected a region id like aws-us-east-1"), retentionDays: z.number().int().min(1).max(30).optional() })).optional(),
-    { change: "update", canonical: canonicalCopies },
+    { change: "update", canonical: (v, props) => canonicalCopies(v, props) },
   ),
 
   /** `ENABLED` or `DISABLED`, as the server last reported it. */

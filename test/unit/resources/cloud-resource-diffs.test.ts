@@ -1,4 +1,4 @@
-/** Cluster autoscaling without a server: its canonical form, the modify body, and what the diff plans. */
+/** Control-plane resources without a server: cluster autoscaling (canonical form, modify body, diff) and the backup policy diff. */
 import { describe, expect, it } from "vitest";
 import { autoscalingBody, canonicalAutoscaling } from "../../../src/resources/cluster/cluster-autoscaling";
 import { provider } from "../../../src/resources/runtime";
@@ -57,5 +57,25 @@ describe("the diff of a cluster with autoscaling", () => {
   it("an unknown autoscaling value in a preview plans an update, never a replace", async () => {
     const d = await p.diff("in01-1", stored({ autoscaling: { cu: { min: 2, max: 8 } } }), { ...base, autoscaling: { cu: UNKNOWN } });
     expect(d).toMatchObject({ changes: true, replaces: [] });
+  });
+});
+
+describe("the diff of a backup policy", () => {
+  const bp = provider("BackupPolicy", { config: {}, log: () => undefined });
+  const policy = { clusterId: "in01-1", frequency: "1,3,5", startTime: "02:00-04:00", retentionDays: 7 };
+
+  it("weekday order, and a copy's retention the server filled from the policy, are no change", async () => {
+    const olds = { ...policy, frequency: "5,3,1", crossRegionCopies: [{ regionId: "aws-us-east-1", retentionDays: 7 }], status: "ENABLED", stateVersion: 2 };
+    expect((await bp.diff("in01-1", olds, { ...policy, crossRegionCopies: [{ regionId: "aws-us-east-1" }] })).changes).toBe(false);
+  });
+
+  it("another retention for a copy, or another copy region, is an in-place update", async () => {
+    const olds = { ...policy, crossRegionCopies: [{ regionId: "aws-us-east-1" }], stateVersion: 2 };
+    expect(await bp.diff("in01-1", olds, { ...policy, crossRegionCopies: [{ regionId: "aws-us-east-1", retentionDays: 9 }] })).toMatchObject({ changes: true, replaces: [] });
+    expect(await bp.diff("in01-1", olds, { ...policy, crossRegionCopies: [{ regionId: "gcp-us-west1" }] })).toMatchObject({ changes: true, replaces: [] });
+  });
+
+  it("another cluster replaces it", async () => {
+    expect(await bp.diff("in01-1", { ...policy, stateVersion: 2 }, { ...policy, clusterId: "in01-2" })).toMatchObject({ replaces: ["clusterId"] });
   });
 });
