@@ -1,6 +1,7 @@
 /** Control plane v2: on-demand backups and the backup policy of Dedicated clusters (`zilliz-cloud-api.md` §2.6). */
 import { z } from "zod";
-import { path } from "../path";
+import { paginate } from "../paginate";
+import { path, query } from "../path";
 import type { Transport } from "../transport";
 
 /** One cross-region copy: the region the backup is copied to (and, for a policy, how long it is kept there). */
@@ -39,6 +40,8 @@ export const backupSchema = z.object({
 });
 /** A backup as describe reports it. */
 export type Backup = z.output<typeof backupSchema>;
+
+const backupListSchema = z.object({ count: z.number().optional(), backups: z.array(backupSchema).nullish().transform((v) => v ?? []) });
 
 export const backupPolicySchema = z.object({
   clusterId: z.string().optional(),
@@ -102,6 +105,13 @@ export class Backups {
   /** `POST …/backups/create`. Never retried: a retry would make a second backup. */
   create(clusterId: string, body: CreateBackupRequest, o: Opts = {}): Promise<CreatedBackup> {
     return this.t.call({ method: "POST", path: path`/v2/clusters/${clusterId}/backups/create`, body, schema: createdBackupSchema, idempotent: false, signal: o.signal });
+  }
+  /** `GET /v2/backups?clusterId&projectId&creationMethod&backupType`, every page. */
+  list(filter: { clusterId?: string; projectId?: string; creationMethod?: "MANUAL" | "AUTO"; backupType?: "CLUSTER" | "COLLECTION" } = {}, o: Opts = {}): AsyncIterable<Backup> {
+    return paginate(async (currentPage, pageSize) => {
+      const page = await this.t.call({ method: "GET", path: `/v2/backups${query({ ...filter, pageSize, currentPage })}`, schema: backupListSchema, idempotent: true, signal: o.signal });
+      return { items: page.backups, count: page.count };
+    });
   }
   /** `GET …/backups/{backupId}`. */
   describe(clusterId: string, backupId: string, o: Opts = {}): Promise<Backup> {

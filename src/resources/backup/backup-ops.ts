@@ -2,11 +2,11 @@
  * Backup operations against the control plane (run time only): create, follow the cloud job until the
  * backup is AVAILABLE, delete and wait until it is gone.
  */
-import { isNotFound, waitFor, type Backup as BackupInfo, type CloudJob, type ZillizClient } from "../../client";
+import { collect, isNotFound, waitFor, type Backup as BackupInfo, type CloudJob, type CreatedBackup, type ZillizClient } from "../../client";
 import { cloudClient } from "../shared/cloud-client";
 import { IncompleteError } from "../shared/partial-state";
 import { defineResource, type Observed, type ResourceOps } from "../shared/resource-definition";
-import { deadlineMs, type RuntimeContext } from "../shared/runtime-context";
+import { deadlineMs, outcomeUnknown, type RuntimeContext } from "../shared/runtime-context";
 import { backupSpec, DEFAULT_BACKUP_WAIT_SECONDS, type BackupInputs, type BackupSpec, type BackupState } from "./backup-spec";
 
 function observe(b: BackupInfo, jobId?: string): Observed {
@@ -77,14 +77,33 @@ async function finish(ctx: RuntimeContext, zc: ZillizClient, clusterId: string, 
   }
 }
 
+/** The cluster's on-demand backups of a type (to tell a new one from those that were there before). */
+async function manualBackups(zc: ZillizClient, clusterId: string, backupType: "CLUSTER" | "COLLECTION"): Promise<BackupInfo[]> {
+  return collect(zc.backups.list({ clusterId, creationMethod: "MANUAL", backupType }));
+}
+
 async function create(ctx: RuntimeContext, inputs: BackupInputs) {
   const zc = cloudClient(ctx);
   const collections = inputs.collections;
-  const created = await zc.backups.create(inputs.clusterId, {
-    backupType: collections ? "COLLECTION" : "CLUSTER",
-    ...(collections ? { dbCollections: collections.map((c) => ({ dbName: c.dbName ?? "default", collectionNames: c.collectionNames })) } : {}),
-    ...(inputs.crossRegionCopies ? { crossRegionCopies: inputs.crossRegionCopies } : {}),
-  });
+  const backupType = collections ? "COLLECTION" : "CLUSTER";
+  // The server names backups itself, so a create whose answer is lost can only be recognised as the one
+  // backup that was not there before: note what is there first (one list call per create).
+  const before = new Set((await manualBackups(zc, inputs.clusterId, backupType)).map((b) => b.backupId));
+  let created: CreatedBackup;
+  try {
+    created = await zc.backups.create(inputs.clusterId, {
+      backupType,
+      ...(collections ? { dbCollections: collections.map((c) => ({ dbName: c.dbName ?? "default", collectionNames: c.collectionNames })) } : {}),
+      ...(inputs.crossRegionCopies ? { crossRegionCopies: inputs.crossRegionCopies } : {}),
+    });
+  } catch (e) {
+    if (!outcomeUnknown(e)) throw e;
+    const fresh = (await manualBackups(zc, inputs.clusterId, backupType)).filter((b) => !before.has(b.backupId));
+    // None: the create did not happen. Several: someone else is making backups too; taking one would be a guess.
+    if (fresh.length !== 1) throw e;
+    created = { backupId: fresh[0]!.backupId, backupName: fresh[0]!.backupName };
+    ctx.log(`backup ${created.backupId}: the create response was lost; found the new backup in the cluster's list (its job id is unknown: waiting on the backup itself)`);
+  }
   ctx.log(`backup ${created.backupId}: started on cluster ${inputs.clusterId}${created.jobId ? ` (job ${created.jobId})` : ""}`);
   return { id: created.backupId, observed: await finish(ctx, zc, inputs.clusterId, created.backupId, created.jobId, inputs, "create") };
 }

@@ -88,6 +88,29 @@ describe("Backup of some collections, with a wait that times out", () => {
   });
 });
 
+describe("Backup create whose answer is lost", () => {
+  it("finds the one new backup in the cluster's list instead of failing or making a second one", async () => {
+    const { p, logs } = providerFor("Backup", emu);
+    // The server makes the backup, but its answer is unreadable (as after a cut connection or a broken proxy).
+    await emu.control.injectFault({ method: "POST", path: `/v2/clusters/${clusterId}/backups/create`, kind: "rewrite", edits: [{ op: "remove", path: "data.backupId" }] });
+    const { id, outs } = await up(p, { clusterId });
+    expect(outs).toMatchObject({ backupId: id, status: "AVAILABLE", backupType: "CLUSTER" });
+    expect(outs).not.toHaveProperty("jobId");
+    expect(logs.join("\n")).toMatch(/create response was lost/);
+    const all = await directClient(emu).backups.list({ clusterId, backupType: "CLUSTER" });
+    const ids: string[] = [];
+    for await (const b of all) ids.push(b.backupId);
+    expect(ids).toEqual([id]);
+    await p.delete(id, outs);
+  });
+
+  it("a create refused by the server (no backup made) fails with the server's error", async () => {
+    const { p } = providerFor("Backup", emu);
+    await emu.control.injectFault({ method: "POST", path: `/v2/clusters/${clusterId}/backups/create`, kind: "code", code: 96038, message: "Failed to create the backup." });
+    expect(await rejectionMessage(p.create({ clusterId }))).toMatch(/Failed to create the backup/);
+  });
+});
+
 describe("Restoring (docs/backups.md): a client call, then the new cluster adopted into the stack", () => {
   it("restores a cluster backup into a new cluster, follows the job, and Cluster.get reads the result", async () => {
     const { p } = providerFor("Backup", emu);
