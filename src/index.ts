@@ -19,3 +19,8 @@ export { PrivilegeGroup, type PrivilegeGroupArgs } from "./resources/privilege-g
 export { Project, type ProjectArgs } from "./resources/project/project";
 export { ApiKey, type ApiKeyArgs } from "./resources/api-key/api-key";
 export { Volume, type VolumeArgs } from "./resources/volume/volume";
+export { BackupPolicy, type BackupPolicyArgs } from "./resources/backup-policy/backup-policy";
+export { Backup, type BackupArgs } from "./resources/backup/backup";
+export { PrivateEndpoint, type PrivateEndpointArgs } from "./resources/private-endpoint/private-endpoint";
+export { PrivateEndpointWhitelistEntry, type PrivateEndpointWhitelistEntryArgs } from "./resources/private-endpoint/whitelist-entry";
+export * from "./lookups";

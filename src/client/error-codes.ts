@@ -37,11 +37,13 @@ const byKind: Record<Exclude<ApiErrorKind, "unknown" | "unsupported_endpoint">, 
     96026, 90144, // import job not found (v2 / v1)
     47005, // import: collection not found
     80015, // v1: project does not exist
+    96042, 96046, 96048, // [G] zilliz-local: backup, private endpoint, whitelist entry not found
   ],
   already_exists: [
     40013, 96017, 80010, // duplicate cluster name (observed / documented v2 / v1)
     1601, // Milvus: alias and collection name conflict
     1602, // Milvus: alias already exists (pointing elsewhere)
+    96047, // [G] zilliz-local: private endpoint already registered
   ],
   invalid_argument: [
     1100, 1101, 1102, 1701, 1801, 1802, 105, 701, 702, 802, 801,

@@ -18,6 +18,8 @@ export * from "./control-plane/import-jobs";
 export * from "./control-plane/projects";
 export * from "./control-plane/api-keys";
 export * from "./control-plane/volumes";
+export * from "./control-plane/backups";
+export * from "./control-plane/private-endpoints";
 export * from "./control-plane/zilliz-client";
 export * from "./control-plane-v1/zilliz-client-v1";
 export * from "./data-plane/collections";

@@ -63,10 +63,10 @@ export interface CreateServerlessClusterRequest {
   labels?: Record<string, string>;
 }
 
-/** Autoscaling settings: min/max or schedules. */
+/** Autoscaling settings: min/max or schedules; `null` in a modify body removes that rule [G]. */
 export interface Autoscaling {
-  cu?: { min: number; max: number } | { schedules: Array<{ cron: string; target: number; timezone?: string }> };
-  replica?: { min: number; max: number } | { schedules: Array<{ cron: string; target: number; timezone?: string }> };
+  cu?: { min: number; max: number } | { schedules: Array<{ cron: string; target: number; timezone?: string }> } | null;
+  replica?: { min: number; max: number } | { schedules: Array<{ cron: string; target: number; timezone?: string }> } | null;
 }
 
 /** Body of createDedicated. */

@@ -1,12 +1,14 @@
 /** `ZillizClient`: the control plane v2 at `https://api.cloud.zilliz.com`. */
 import { CONTROL_PLANE_CLIENT_REQUESTS_PER_SECOND } from "../rate-limiter";
 import { Transport, type TransportOptions } from "../transport";
+import { Backups, CloudJobs } from "./backups";
 import { Clusters } from "./clusters";
 import { ImportJobs, type ImportProgressPath } from "./import-jobs";
 import { Clouds, Regions } from "./meta";
 import { ApiKeys } from "./api-keys";
 import { ProjectsV2 } from "./projects";
 import { Volumes } from "./volumes";
+import { PrivateEndpoints } from "./private-endpoints";
 
 export const GLOBAL_V2_BASE_URL = "https://api.cloud.zilliz.com";
 export const CHINA_V2_BASE_URL = "https://api.cloud.zilliz.com.cn";
@@ -38,6 +40,9 @@ export class ZillizClient {
   readonly importJobs: ImportJobs;
   readonly apiKeys: ApiKeys;
   readonly volumes: Volumes;
+  readonly backups: Backups;
+  readonly cloudJobs: CloudJobs;
+  readonly privateEndpoints: PrivateEndpoints;
   /** The transport, for calls this client does not wrap yet. */
   readonly transport: Transport;
 
@@ -53,5 +58,8 @@ export class ZillizClient {
     this.importJobs = new ImportJobs(this.transport, importProgressPath);
     this.apiKeys = new ApiKeys(this.transport);
     this.volumes = new Volumes(this.transport);
+    this.backups = new Backups(this.transport);
+    this.cloudJobs = new CloudJobs(this.transport);
+    this.privateEndpoints = new PrivateEndpoints(this.transport);
   }
 }

@@ -157,15 +157,16 @@ export class BackupStore {
   }
 
   /** [G] Cross-region copies are the Enterprise-only feature (96028); each region must exist and differ. */
-  private copies(value: unknown, cluster: ClusterRecord): Array<{ regionId: string }> {
+  private copies(value: unknown, cluster: ClusterRecord): Array<{ regionId: string; retentionDays?: number }> {
     if (value === undefined || value === null) return [];
     if (!Array.isArray(value)) throw new EmulatorError("missingParameter", "crossRegionCopies must be an array.");
     if (value.length === 0) return [];
     if (cluster.plan !== "Enterprise") throw new EmulatorError("enterpriseOnly");
     return value.map((entry) => {
-      const regionId = (entry as { regionId?: unknown } | null)?.regionId;
+      const { regionId, retentionDays } = (entry ?? {}) as { regionId?: unknown; retentionDays?: unknown };
       if (typeof regionId !== "string" || !isKnownRegion(regionId) || regionId === cluster.regionId) throw new EmulatorError("invalidRegionId");
-      return { regionId };
+      // Why: the Terraform policy sends a retention per copy [C]; kept when given, checked like the policy's own.
+      return retentionDays === undefined ? { regionId } : { regionId, retentionDays: checkRetention(retentionDays) };
     });
   }
 }

@@ -37,7 +37,7 @@ export interface BackupRecord {
   backupType: "CLUSTER" | "COLLECTION";
   creationMethod: "MANUAL" | "AUTO";
   dbCollections: Array<{ dbName: string; collectionNames: string[] }>;
-  crossRegionCopies: Array<{ regionId: string }>;
+  crossRegionCopies: Array<{ regionId: string; retentionDays?: number }>;
   status: BackupStatus;
   createTime: number;
   /** When the CREATING state began; cleared once AVAILABLE. */
@@ -63,7 +63,7 @@ export interface BackupPolicyRecord {
   startTime: string;
   retentionDays: number;
   enabled: boolean;
-  crossRegionCopies: Array<{ regionId: string }>;
+  crossRegionCopies: Array<{ regionId: string; retentionDays?: number }>;
 }
 
 /** A volume: MANAGED (storage the service provides) or EXTERNAL (a storage integration plus a path). */

@@ -82,8 +82,9 @@ export class PrivateEndpointStore {
   addWhitelist(projectId: unknown, body: Record<string, unknown>): WhitelistEntryRecord {
     const project = this.projects.get(projectId);
     const { regionId } = endpointService(body.regionId);
-    const accountId = body.accountId;
-    if (typeof accountId !== "string" || accountId.trim() === "") throw new EmulatorError("missingParameter", "accountId is required.");
+    // Why: the Terraform client sends the account as `outerUserId` [C]; `accountId` is the emulator's older spelling [G].
+    const accountId = body.outerUserId ?? body.accountId;
+    if (typeof accountId !== "string" || accountId.trim() === "") throw new EmulatorError("missingParameter", "outerUserId is required.");
     // Why [G]: adding an entry that is already there is harmless, so it answers the existing entry.
     const existing = this.whitelist.find((w) => w.projectId === project.projectId && w.regionId === regionId && w.accountId === accountId);
     if (existing) return existing;

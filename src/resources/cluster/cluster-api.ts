@@ -2,17 +2,17 @@
  * The control-plane calls a Cluster needs, over v2 (default) or the deprecated v1. v1 has no rename,
  * labels or replica calls: those changes fail with a clear message (and `check` refuses them up front).
  */
-import { ZillizClient, ZillizClientV1, type Cluster, type ClusterSummary, type CreatedCluster, type Project } from "../../client";
+import { ZillizClient, ZillizClientV1, type Autoscaling, type Cluster, type ClusterSummary, type CreatedCluster, type Project } from "../../client";
 import { requireApiKey } from "../shared/provider-config";
 import type { RuntimeContext } from "../shared/runtime-context";
 
 /** One control-plane surface for both API versions. */
 export interface ClusterApi {
   listProjects(): Promise<Project[]>;
-  create(plan: string, body: { clusterName: string; projectId: string; regionId: string; cuType: string; cuSize: number; replica?: number; labels?: Record<string, string> }): Promise<CreatedCluster>;
+  create(plan: string, body: { clusterName: string; projectId: string; regionId: string; cuType: string; cuSize?: number; replica?: number; autoscaling?: Autoscaling; labels?: Record<string, string> }): Promise<CreatedCluster>;
   describe(id: string): Promise<Cluster>;
   findByName(name: string, projectId: string): Promise<ClusterSummary | undefined>;
-  modify(id: string, body: { cuSize?: number; replica?: number }): Promise<unknown>;
+  modify(id: string, body: { cuSize?: number; replica?: number; autoscaling?: Autoscaling }): Promise<unknown>;
   rename(id: string, clusterName: string): Promise<unknown>;
   getLabels(id: string): Promise<Record<string, string>>;
   putLabels(id: string, labels: Record<string, string>): Promise<unknown>;
@@ -51,14 +51,14 @@ function v1(zc: ZillizClientV1): ClusterApi {
     create: (plan, b) =>
       plan === "Free" || plan === "Serverless"
         ? zc.clusters.createServerless({ plan, clusterName: b.clusterName, projectId: b.projectId })
-        : zc.clusters.create({ plan: plan as "Standard" | "Enterprise", clusterName: b.clusterName, cuSize: b.cuSize, cuType: b.cuType, projectId: b.projectId }),
+        : zc.clusters.create({ plan: plan as "Standard" | "Enterprise", clusterName: b.clusterName, cuSize: b.cuSize ?? 1, cuType: b.cuType, projectId: b.projectId }),
     describe: (id) => zc.clusters.describe(id),
     findByName: async (name, projectId) => {
       for await (const c of zc.clusters.list()) if (c.clusterName === name && (c.projectId === undefined || c.projectId === projectId)) return c;
       return undefined;
     },
     modify: async (id, body) => {
-      if (body.replica !== undefined) throw new Error("Cluster: replica changes are not available with apiVersion v1; use v2");
+      if (body.replica !== undefined || body.autoscaling !== undefined) throw new Error("Cluster: replica and autoscaling changes are not available with apiVersion v1; use v2");
       return zc.clusters.modify(id, { cuSize: body.cuSize ?? 1 });
     },
     rename: unsupported("renaming a cluster"),

@@ -6,6 +6,7 @@ import { defineResource, type Observed, type ResourceOps } from "../shared/resou
 import { adoptRefusal, deadlineMs, errorText, outcomeUnknown, type Mismatch, type RuntimeContext } from "../shared/runtime-context";
 import { stableEqual } from "../shared/stable-equal";
 import { clusterApi, type ClusterApi } from "./cluster-api";
+import { autoscalingBody, canonicalAutoscaling, scalesCu, scalesReplica } from "./cluster-autoscaling";
 import { adjustClusterPlan, clusterSpec, DEFAULT_CLUSTER_WAIT_SECONDS, DEFAULT_CU_TYPE, isDedicated, refineCluster, type ClusterInputs, type ClusterSpec, type ClusterState } from "./cluster-spec";
 
 type Secrets = { username?: unknown; password?: unknown };
@@ -18,7 +19,7 @@ function observe({ cluster: c, labels }: Seen, secrets: Secrets): Observed {
     clusterName: c.clusterName,
     ...(c.regionId ? { regionId: c.regionId } : {}),
     ...(c.projectId ? { projectId: c.projectId } : {}),
-    ...(isDedicated(c.plan) ? { plan: c.plan, cuType: c.cuType || c.clusterType || DEFAULT_CU_TYPE, cuSize: c.cuSize, replica: c.replica || 1 } : {}),
+    ...(isDedicated(c.plan) ? dedicatedSettings(c) : {}),
     ...(labels !== undefined ? { labels } : {}),
     // Only a settled status says what the user wants; CREATING or MODIFYING leave the input as written.
     ...(status === "RUNNING" || status === "SUSPENDED" ? { desiredStatus: status } : {}),
@@ -29,6 +30,24 @@ function observe({ cluster: c, labels }: Seen, secrets: Secrets): Observed {
     createTime: c.createTime ?? "",
     username: secrets.username ?? "",
     password: secrets.password ?? "",
+  };
+}
+
+/**
+ * A Dedicated cluster's sizing as spec properties. A size an autoscaling rule drives is left out of the
+ * inputs (the program gives the rule, not the size; the size is the `current…` output), so it never drifts.
+ */
+function dedicatedSettings(c: ClusterInfo): Observed {
+  const autoscaling = canonicalAutoscaling(c.autoscaling);
+  const replica = c.replica || 1;
+  return {
+    plan: c.plan,
+    cuType: c.cuType || c.clusterType || DEFAULT_CU_TYPE,
+    ...(autoscaling?.cu === undefined ? { cuSize: c.cuSize } : {}),
+    ...(autoscaling?.replica === undefined ? { replica } : {}),
+    autoscaling,
+    currentCuSize: c.cuSize,
+    currentReplica: replica,
   };
 }
 
@@ -48,19 +67,25 @@ async function resolveProjectId(zc: ClusterApi, inputs: ClusterInputs): Promise<
   return found.projectId;
 }
 
-/** Waits until the cluster reaches `target` (and, when given, runs at `cuSize`), logging progress. */
-function waitStatus(ctx: RuntimeContext, zc: ClusterApi, id: string, target: string, inputs: ClusterInputs, cuSize?: number): Promise<ClusterInfo> {
+/**
+ * Waits until the cluster reaches `target` (and, when given, runs at `cuSize`, or has the `autoscaling`
+ * settings wanted), logging progress.
+ */
+function waitStatus(ctx: RuntimeContext, zc: ClusterApi, id: string, target: string, inputs: ClusterInputs, cuSize?: number, autoscaling?: { want: unknown }): Promise<ClusterInfo> {
   return waitFor({
     poll: () => zc.describe(id),
     check: (c) => {
       const s = normalizeClusterStatus(c.status);
       if (s === "DELETED" || s === "FAILED" || s === "ABNORMAL") return { failed: `cluster is ${s}` };
-      // A resize is done when the cluster runs at the new size, not merely when it says RUNNING.
-      return s === target && (cuSize === undefined || c.cuSize === cuSize) ? "done" : "pending";
+      // A resize is done when the cluster runs at the new size, not merely when it says RUNNING; an
+      // autoscaling change when the server reports the new settings.
+      const sized = cuSize === undefined || c.cuSize === cuSize;
+      const scaled = autoscaling === undefined || stableEqual(canonicalAutoscaling(c.autoscaling), autoscaling.want);
+      return s === target && sized && scaled ? "done" : "pending";
     },
     timeoutMs: deadlineMs(inputs, DEFAULT_CLUSTER_WAIT_SECONDS),
     intervalMs: ctx.pollIntervalMs,
-    description: `cluster ${id} to reach ${target}${cuSize !== undefined ? ` at ${cuSize} CU` : ""}`,
+    description: `cluster ${id} to reach ${target}${cuSize !== undefined ? ` at ${cuSize} CU` : ""}${autoscaling !== undefined ? " with the autoscaling settings" : ""}`,
     onProgress: (c, ms) => ctx.log(`cluster ${id}: ${normalizeClusterStatus(c.status)}${c.createProgress !== undefined ? ` (${c.createProgress}%)` : ""}, waiting for ${target} (${Math.round(ms / 1000)} s)`),
   });
 }
@@ -92,9 +117,12 @@ async function converge(ctx: RuntimeContext, zc: ClusterApi, id: string, inputs:
     status = "RUNNING";
   }
   const wantStatus = dedicated ? (inputs.desiredStatus ?? "RUNNING") : "RUNNING";
-  const wantSize = dedicated && manage("cuSize") ? (inputs.cuSize ?? 1) : undefined;
-  const wantReplica = dedicated && manage("replica") ? (inputs.replica ?? 1) : undefined;
-  const resize = (wantSize !== undefined && c.cuSize !== wantSize) || (wantReplica !== undefined && (c.replica || 1) !== wantReplica);
+  // A size an autoscaling rule drives is the server's to set.
+  const wantSize = dedicated && manage("cuSize") && !scalesCu(inputs) ? (inputs.cuSize ?? 1) : undefined;
+  const wantReplica = dedicated && manage("replica") && !scalesReplica(inputs) ? (inputs.replica ?? 1) : undefined;
+  const wantScaling = dedicated && inputs.apiVersion !== "v1" && manage("autoscaling") ? canonicalAutoscaling(inputs.autoscaling) : undefined;
+  const rescale = dedicated && inputs.apiVersion !== "v1" && manage("autoscaling") && !stableEqual(canonicalAutoscaling(c.autoscaling), wantScaling);
+  const resize = rescale || (wantSize !== undefined && c.cuSize !== wantSize) || (wantReplica !== undefined && (c.replica || 1) !== wantReplica);
   if (status === "SUSPENDED" && (wantStatus === "RUNNING" || resize)) {
     // A suspended cluster cannot be modified: resume first (and suspend again at the end if wanted).
     step.now = "resume";
@@ -110,6 +138,12 @@ async function converge(ctx: RuntimeContext, zc: ClusterApi, id: string, inputs:
     step.now = "labels";
     await zc.putLabels(id, inputs.labels ?? {});
     labels = inputs.labels ?? {};
+  }
+  if (rescale && !stableEqual(canonicalAutoscaling(c.autoscaling), wantScaling)) {
+    // First, so that a rule dropped in favour of a fixed size no longer fights the resize below.
+    step.now = "set autoscaling";
+    await zc.modify(id, { autoscaling: autoscalingBody(wantScaling, canonicalAutoscaling(c.autoscaling)) });
+    c = await waitStatus(ctx, zc, id, "RUNNING", inputs, undefined, { want: wantScaling });
   }
   if (wantSize !== undefined && c.cuSize !== wantSize) {
     step.now = `resize to ${wantSize} CU`;
@@ -153,7 +187,10 @@ async function create(ctx: RuntimeContext, inputs: ClusterInputs) {
   } else {
     try {
       const created = await zc.create(inputs.plan, {
-        clusterName: name, projectId, regionId: inputs.regionId, cuType: inputs.cuType ?? DEFAULT_CU_TYPE, cuSize: inputs.cuSize ?? 1, replica: inputs.replica, labels: inputs.labels,
+        clusterName: name, projectId, regionId: inputs.regionId, cuType: inputs.cuType ?? DEFAULT_CU_TYPE,
+        // With autoscaling.cu the size is left to the service (the API refuses both).
+        cuSize: scalesCu(inputs) ? undefined : (inputs.cuSize ?? 1), replica: inputs.replica, labels: inputs.labels,
+        ...(isDedicated(inputs.plan) && inputs.autoscaling !== undefined ? { autoscaling: autoscalingBody(canonicalAutoscaling(inputs.autoscaling), undefined) } : {}),
       });
       id = created.clusterId;
       secrets = { username: created.username, password: created.password };

@@ -4,6 +4,7 @@ import type { DiffPlan } from "../shared/plan";
 import type { ProviderConfig } from "../shared/provider-config";
 import type { StateOf } from "../shared/resource-definition";
 import { defineSpec, input, output, type InputsOf, type Props } from "../shared/spec";
+import { autoscalingType, canonicalAutoscaling, scalesCu, scalesReplica } from "./cluster-autoscaling";
 
 export const CLUSTER_PLANS = ["Free", "Serverless", "Standard", "Enterprise", "BusinessCritical"] as const;
 export const DEDICATED_PLANS: readonly string[] = ["Standard", "Enterprise", "BusinessCritical"];
@@ -56,12 +57,23 @@ export const clusterSpec = defineSpec({
    * Dedicated only: compute units, default 1. Updates in place (waits until the cluster runs at the new size).
    * @example 2
    */
-  cuSize: input(z.number().int().min(1).max(1024).optional(), { change: "update", default: dedicatedDefault(1) }),
+  cuSize: input(z.number().int().min(1).max(1024).optional(), { change: "update", default: (p: Props) => (scalesCu(p) ? undefined : dedicatedDefault(1)(p)) }),
   /**
    * Dedicated only: replicas, default 1 (cuSize × replica ≤ 1024). Updates in place (waits for RUNNING).
    * @example 2
    */
-  replica: input(z.number().int().min(1).max(10).optional(), { change: "update", default: dedicatedDefault(1) }),
+  replica: input(z.number().int().min(1).max(10).optional(), { change: "update", default: (p: Props) => (scalesReplica(p) ? undefined : dedicatedDefault(1)(p)) }),
+  /**
+   * Dedicated only (apiVersion v2): let the service scale the cluster. `cu` scales the compute units,
+   * `replica` the replicas; each is a range `{ min, max }` (CU bounds are CU sizes the plan allows, replica
+   * bounds 1–10) or cron `schedules` `[{ cron, target, timezone? (default UTC) }]`, not both. A rule
+   * replaces the fixed value: `autoscaling.cu` excludes `cuSize`, `autoscaling.replica` excludes `replica`
+   * (the size the cluster runs at is then the `currentCuSize` / `currentReplica` output). Default: none.
+   * Updates in place (one modify call, then a wait until the cluster is RUNNING with these settings); a rule
+   * removed from the program is removed on the server. Changes made outside the stack show on refresh.
+   * @example { cu: { min: 2, max: 8 }, replica: { schedules: [{ cron: "0 8 * * 1-5", target: 2 }, { cron: "0 20 * * 1-5", target: 1 }] } }
+   */
+  autoscaling: input(autoscalingType.optional(), { change: "update", canonical: (v) => canonicalAutoscaling(v) }),
   /**
    * Labels (string map, keys 1–63 characters, values up to 255). Updates in place; labels changed on the
    * server show as drift on refresh.
@@ -109,6 +121,10 @@ export const clusterSpec = defineSpec({
   connectAddress: output<string>(),
   /** The private-link endpoint, when one is set up. */
   privateLinkAddress: output<string>(),
+  /** Dedicated: the compute units the cluster runs at now (moves with `autoscaling.cu`). */
+  currentCuSize: output<number>(),
+  /** Dedicated: the replicas the cluster runs now (moves with `autoscaling.replica`). */
+  currentReplica: output<number>(),
   /** `RUNNING`, `SUSPENDED`, … as the server last reported it. */
   status: output<string>(),
   /** Database user created with the cluster. */
@@ -127,16 +143,23 @@ export type ClusterState = StateOf<ClusterSpec>;
 export function refineCluster(v: ClusterInputs, ctx: z.RefinementCtx): void {
   const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
   if (!isDedicated(v.plan)) {
-    for (const key of ["cuSize", "cuType", "replica"] as const) if (v[key] !== undefined) issue(key, `${key} applies to Dedicated plans only, not ${v.plan}`);
+    for (const key of ["cuSize", "cuType", "replica", "autoscaling"] as const) if (v[key] !== undefined) issue(key, `${key} applies to Dedicated plans only, not ${v.plan}`);
     if (v.desiredStatus === "SUSPENDED") issue("desiredStatus", `a ${v.plan} cluster cannot be suspended (Dedicated plans only)`);
   }
   if (v.apiVersion === "v1") {
     // The v1 API has no labels or replica calls and knows only Standard and Enterprise dedicated plans.
-    for (const key of ["labels", "replica"] as const) if (v[key] !== undefined) issue(key, `${key} needs apiVersion v2`);
+    for (const key of ["labels", "replica", "autoscaling"] as const) if (v[key] !== undefined) issue(key, `${key} needs apiVersion v2`);
     if (v.plan === "BusinessCritical") issue("plan", "BusinessCritical needs apiVersion v2");
     if (v.cuType === "Extended-capacity") issue("cuType", "Extended-capacity needs apiVersion v2");
   }
   if (v.cuSize !== undefined && v.replica !== undefined && v.cuSize * v.replica > 1024) issue("replica", "cuSize × replica must be at most 1024");
+  // The API refuses a fixed value together with the rule that scales it (one or the other).
+  if (v.cuSize !== undefined && v.autoscaling?.cu !== undefined) issue("cuSize", "cuSize and autoscaling.cu exclude each other: remove cuSize to let autoscaling size the cluster");
+  if (v.replica !== undefined && v.autoscaling?.replica !== undefined) issue("replica", "replica and autoscaling.replica exclude each other: remove replica to let autoscaling set it");
+  const top = (r: { max?: number; schedules?: Array<{ target: number }> } | undefined) => (r === undefined ? undefined : (r.max ?? Math.max(...(r.schedules ?? []).map((x) => x.target))));
+  const cuTop = top(v.autoscaling?.cu) ?? v.cuSize ?? 1;
+  const replicaTop = top(v.autoscaling?.replica) ?? v.replica ?? 1;
+  if (v.autoscaling !== undefined && cuTop * replicaTop > 1024) issue("autoscaling", "the largest CU size × the largest replica count must be at most 1024");
 }
 
 /**

@@ -51,7 +51,7 @@ describe("reset", () => {
     const fresh = (await call("GET", "/v2/projects")).body.data[0].projectId as string;
     expect((await call("GET", "/v2/apiKeys")).body.data.count).toBe(0);
     expect((await call("GET", "/v2/volumes/v")).body.code).toBe(96043);
-    expect((await call("GET", `/v2/projects/${fresh}/privateEndpoints`)).body.data).toEqual([]);
+    expect((await call("GET", `/v2/projects/${fresh}/privateEndpoints`)).body.data.endpoints).toEqual([]);
     expect((await request(e.url, "GET", "/v2/projects", { key })).status).toBe(401);
   });
 });
@@ -130,7 +130,7 @@ describe("state file", () => {
     expect((await second.call("GET", "/v2/apiKeys")).body).toEqual({ code: 0, data: { apiKeys: [], count: 0, currentPage: 1, pageSize: 10 } });
     expect((await second.call("GET", "/v2/backups")).body.data.count).toBe(0);
     expect((await second.call("GET", `/v2/volumes?projectId=${second.project}`)).body.data.volumes).toEqual([]);
-    expect((await second.call("GET", `/v2/projects/${second.project}/privateEndpoints`)).body).toEqual({ code: 0, data: [] });
+    expect((await second.call("GET", `/v2/projects/${second.project}/privateEndpoints`)).body).toEqual({ code: 0, data: { endpoints: [], count: 0, currentPage: 1, pageSize: 10 } });
     expect((await second.call("POST", "/v2/apiKeys", { name: "new", orgRole: "Member" })).body.code).toBe(0);
   });
 });

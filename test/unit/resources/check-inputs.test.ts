@@ -8,7 +8,9 @@ import { provider } from "../../../src/resources/runtime";
 import type { Props } from "../../../src/resources/shared/spec";
 import { UNKNOWN } from "../../../src/resources/shared/unknowns";
 
-type Kind = "Cluster" | "ImportJob" | "Collection" | "CollectionIndex" | "Project" | "ApiKey" | "Volume";
+type Kind =
+  | "Cluster" | "ImportJob" | "Collection" | "CollectionIndex" | "Project" | "ApiKey" | "Volume"
+  | "BackupPolicy" | "Backup" | "PrivateEndpoint" | "PrivateEndpointWhitelistEntry";
 const providers = new Map<Kind, ReturnType<typeof provider>>();
 const check = async (kind: Kind, inputs: Props) => {
   if (!providers.has(kind)) providers.set(kind, provider(kind, { config: {}, log: () => undefined }));
@@ -30,6 +32,11 @@ const project = (over: Props = {}): Props => ({ projectName: "staging", plan: "E
 const apiKey = (over: Props = {}): Props => ({ name: "ingest", orgRole: "Member", projects: [{ projectId: PROJ, role: "Read-Write", clusterIds: ["in01-0123abcd"] }], ...over });
 const volume = (over: Props = {}): Props => ({ volumeName: "staged", regionId: "aws-us-west-2", ...over });
 const volumeImport = (over: Props = {}) => without(importJob({ volumeName: "staged", dataPaths: ["batch/a.parquet"], ...over }), "objectUrls");
+const policy = (over: Props = {}): Props => ({ clusterId: "in01-0123abcd", frequency: "1,3,5", startTime: "02:00-04:00", retentionDays: 7, ...over });
+const backup = (over: Props = {}): Props => ({ clusterId: "in01-0123abcd", ...over });
+const endpoint = (over: Props = {}): Props => ({ projectId: "proj-0123abcd", regionId: "aws-us-west-2", endpointId: "vpce-0a1b", ...over });
+const whitelist = (over: Props = {}): Props => ({ projectId: "proj-0123abcd", regionId: "aws-us-west-2", outerUserId: "123456789012", ...over });
+const scaled = (autoscaling: unknown, over: Props = {}) => cluster({ plan: "Enterprise", autoscaling, ...over });
 
 const pk = { name: "id", dataType: "Int64", isPrimary: true };
 const vec = { name: "vec", dataType: "FloatVector", dim: 8 };
@@ -48,6 +55,41 @@ const scalarIndex = (over: Props = {}) => without(index({ fieldName: "tag", fiel
 type Invalid = { kind: Kind; name: string; inputs: Props; property: string | string[]; reason?: RegExp };
 
 const invalid: Invalid[] = [
+  // Cluster autoscaling.
+  { kind: "Cluster", name: "cuSize with autoscaling.cu", inputs: scaled({ cu: { min: 1, max: 4 } }, { cuSize: 2 }), property: "cuSize", reason: /exclude each other/ },
+  { kind: "Cluster", name: "replica with autoscaling.replica", inputs: scaled({ replica: { min: 1, max: 2 } }, { replica: 2 }), property: "replica", reason: /exclude each other/ },
+  { kind: "Cluster", name: "autoscaling range min > max", inputs: scaled({ cu: { min: 8, max: 2 } }), property: "autoscaling.cu.min", reason: /min must not exceed max/ },
+  { kind: "Cluster", name: "autoscaling range without max", inputs: scaled({ cu: { min: 2 } }), property: "autoscaling.cu", reason: /both min and max/ },
+  { kind: "Cluster", name: "autoscaling range and schedules together", inputs: scaled({ cu: { min: 1, max: 2, schedules: [{ cron: "0 8 * * *", target: 2 }] } }), property: "autoscaling.cu", reason: /exclude each other/ },
+  { kind: "Cluster", name: "autoscaling schedule with a 3-field cron", inputs: scaled({ cu: { schedules: [{ cron: "0 8 *", target: 2 }] } }), property: "autoscaling.cu.schedules[0].cron" },
+  { kind: "Cluster", name: "autoscaling replica max 11", inputs: scaled({ replica: { min: 1, max: 11 } }), property: "autoscaling.replica.max" },
+  { kind: "Cluster", name: "autoscaling key typo suggests replica", inputs: scaled({ replicas: { min: 1, max: 2 } }), property: "autoscaling.replicas", reason: /did you mean "replica"/ },
+  { kind: "Cluster", name: "autoscaling on Serverless", inputs: serverless({ autoscaling: { cu: { min: 1, max: 2 } } }), property: "autoscaling", reason: /Dedicated plans only/ },
+  { kind: "Cluster", name: "autoscaling beyond 1024 CU × replica", inputs: scaled({ cu: { min: 256, max: 512 }, replica: { min: 1, max: 4 } }), property: "autoscaling", reason: /at most 1024/ },
+  // BackupPolicy.
+  { kind: "BackupPolicy", name: "weekday 8", inputs: policy({ frequency: "1,8" }), property: "frequency", reason: /ISO weekdays/ },
+  { kind: "BackupPolicy", name: "a weekday twice", inputs: policy({ frequency: "1,1" }), property: "frequency", reason: /at most once/ },
+  { kind: "BackupPolicy", name: "frequency as a number", inputs: policy({ frequency: 1 }), property: "frequency" },
+  { kind: "BackupPolicy", name: "window 25:00", inputs: policy({ startTime: "25:00-26:00" }), property: "startTime" },
+  { kind: "BackupPolicy", name: "an empty window", inputs: policy({ startTime: "02:00-02:00" }), property: "startTime", reason: /must not be empty/ },
+  { kind: "BackupPolicy", name: "retention 31 days", inputs: policy({ retentionDays: 31 }), property: "retentionDays" },
+  { kind: "BackupPolicy", name: "retention missing", inputs: without(policy(), "retentionDays"), property: "retentionDays" },
+  { kind: "BackupPolicy", name: "a project id as cluster id", inputs: policy({ clusterId: "proj-1" }), property: "clusterId", reason: /cluster id/ },
+  { kind: "BackupPolicy", name: "a copy region twice", inputs: policy({ crossRegionCopies: [{ regionId: "aws-us-east-1" }, { regionId: "aws-us-east-1" }] }), property: "crossRegionCopies" },
+  { kind: "BackupPolicy", name: "retentionDay (typo) suggests retentionDays", inputs: without(policy({ retentionDay: 7 }), "retentionDays"), property: ["retentionDay", "retentionDays"], reason: /did you mean "retentionDays"/ },
+  // Backup.
+  { kind: "Backup", name: "an empty collections list", inputs: backup({ collections: [] }), property: "collections" },
+  { kind: "Backup", name: "a collection entry without names", inputs: backup({ collections: [{ dbName: "default", collectionNames: [] }] }), property: "collections[0].collectionNames" },
+  { kind: "Backup", name: "collection (singular) suggests collections", inputs: backup({ collection: ["docs"] }), property: "collection", reason: /did you mean "collections"/ },
+  { kind: "Backup", name: "cluster id missing", inputs: {}, property: "clusterId" },
+  { kind: "Backup", name: "waitTimeoutSeconds 0", inputs: backup({ waitTimeoutSeconds: 0 }), property: "waitTimeoutSeconds" },
+  // PrivateEndpoint and its whitelist.
+  { kind: "PrivateEndpoint", name: "GCP region without gcpProjectId", inputs: endpoint({ regionId: "gcp-us-west1" }), property: "gcpProjectId", reason: /required in a GCP region/ },
+  { kind: "PrivateEndpoint", name: "gcpProjectId in an AWS region", inputs: endpoint({ gcpProjectId: "p" }), property: "gcpProjectId", reason: /only for GCP/ },
+  { kind: "PrivateEndpoint", name: "endpointId missing", inputs: without(endpoint(), "endpointId"), property: "endpointId" },
+  { kind: "PrivateEndpoint", name: "a malformed project id", inputs: endpoint({ projectId: "Default Project" }), property: "projectId" },
+  { kind: "PrivateEndpointWhitelistEntry", name: "accountId suggests nothing close but lists outerUserId", inputs: without(whitelist({ accountId: "1" }), "outerUserId"), property: ["accountId", "outerUserId"] },
+  { kind: "PrivateEndpointWhitelistEntry", name: "an empty account", inputs: whitelist({ outerUserId: "" }), property: "outerUserId" },
   // Cluster: mistyped and unknown keys.
   { kind: "Cluster", name: "cuSzie (typo) suggests cuSize", inputs: cluster({ cuSzie: 2 }), property: "cuSzie", reason: /unknown argument "cuSzie".*did you mean "cuSize"/ },
   { kind: "Cluster", name: "regionID (wrong case) suggests regionId", inputs: without(cluster({ regionID: "gcp-us-west1" }), "regionId"), property: ["regionID", "regionId"], reason: /did you mean "regionId"/ },
@@ -327,6 +369,15 @@ describe("check: invalid inputs fail naming the property", () => {
 type Valid = { kind: Kind; name: string; inputs: Props };
 
 const valid: Valid[] = [
+  { kind: "Cluster", name: "autoscaling ranges", inputs: scaled({ cu: { min: 2, max: 8 }, replica: { min: 1, max: 3 } }) },
+  { kind: "Cluster", name: "autoscaling schedules with a fixed cuSize", inputs: scaled({ replica: { schedules: [{ cron: "0 8 * * 1-5", target: 2, timezone: "Europe/Berlin" }] } }, { cuSize: 4 }) },
+  { kind: "BackupPolicy", name: "every setting", inputs: policy({ frequency: "7,1", enabled: false, crossRegionCopies: [{ regionId: "aws-us-east-1", retentionDays: 30 }] }) },
+  { kind: "BackupPolicy", name: "unknown cluster id in a preview", inputs: policy({ clusterId: UNKNOWN }) },
+  { kind: "Backup", name: "a cluster backup", inputs: backup() },
+  { kind: "Backup", name: "collections in two databases, copied", inputs: backup({ collections: [{ collectionNames: ["a"] }, { dbName: "db1", collectionNames: ["b", "c"] }], crossRegionCopies: [{ regionId: "aws-us-east-1" }], waitTimeoutSeconds: 60 }) },
+  { kind: "PrivateEndpoint", name: "AWS", inputs: endpoint() },
+  { kind: "PrivateEndpoint", name: "GCP with its project", inputs: endpoint({ regionId: "gcp-us-west1", endpointId: "fr-1", gcpProjectId: "my-gcp" }) },
+  { kind: "PrivateEndpointWhitelistEntry", name: "an AWS account", inputs: whitelist() },
   { kind: "Cluster", name: "Serverless, the minimum", inputs: serverless() },
   { kind: "Cluster", name: "Free", inputs: cluster({ plan: "Free" }) },
   { kind: "Cluster", name: "cuType Extended-capacity", inputs: cluster({ cuType: "Extended-capacity" }) },
