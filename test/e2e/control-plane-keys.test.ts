@@ -1,7 +1,7 @@
 /**
- * Project, ApiKey and Volume through the real engine against zilliz-local: a project holding two Dedicated
- * clusters, an API key scoped to one of them whose value is a Collection's token, and a volume feeding an
- * ImportJob. The key is proved by data-plane calls (accepted on its cluster, refused on the other); then a
+ * Issue 12's environment through the real engine against zilliz-local: a project holding two Dedicated
+ * clusters (the first with CU autoscaling, a backup policy and an on-demand backup), an API key scoped to the
+ * first whose value is a Collection's token, and a volume feeding an ImportJob. The key is proved by data-plane calls (accepted on its cluster, refused on the other); then a
  * preview and a refresh find nothing to change, and destroy leaves nothing on the emulator.
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -17,7 +17,7 @@ const zilliz = createRequire(`${repoRoot}/package.json`)("pulumi-zilliz");
 const region = "aws-us-west-2";
 const rows = { rows: [0, 1, 2].map((i) => ({ tag: `t${i}`, vec: [i, 0.1, 0.2, 0.3] })) };
 
-describe("Project, scoped ApiKey and Volume through the real engine", () => {
+describe("a project with an autoscaled, backed-up cluster, a scoped ApiKey and a Volume through the real engine", () => {
   let emulator: TestEmulator;
   let test: TestStack | undefined;
 
@@ -50,9 +50,10 @@ describe("Project, scoped ApiKey and Volume through the real engine", () => {
       },
       program: async () => {
         const project = new zilliz.Project("env", { projectName: "e2e-env", plan: "Enterprise" });
-        const dedicated = (name: string) => new zilliz.Cluster(name, { clusterName: name, plan: "Enterprise", regionId: region, cuSize: 1, projectId: project.id });
-        const a = dedicated("e2e-a");
-        const b = dedicated("e2e-b");
+        const a = new zilliz.Cluster("e2e-a", { clusterName: "e2e-a", plan: "Enterprise", regionId: region, projectId: project.id, autoscaling: { cu: { min: 1, max: 4 } } });
+        const b = new zilliz.Cluster("e2e-b", { clusterName: "e2e-b", plan: "Enterprise", regionId: region, cuSize: 1, projectId: project.id });
+        const policy = new zilliz.BackupPolicy("nightly", { clusterId: a.id, frequency: "1,2,3,4,5", startTime: "02:00-04:00", retentionDays: 7 });
+        const backup = new zilliz.Backup("before-launch", { clusterId: a.id }, { dependsOn: [policy] });
         const key = new zilliz.ApiKey("svc", { name: "e2e-svc", orgRole: "Member", projects: [{ projectId: project.id, role: "Read-Write", clusterIds: [a.id] }] });
         const docs = new zilliz.Collection("docs", {
           endpoint: a.connectAddress,
@@ -63,7 +64,7 @@ describe("Project, scoped ApiKey and Volume through the real engine", () => {
         });
         const volume = new zilliz.Volume("staged", { volumeName: "e2e-staged", projectId: project.id, regionId: region });
         const job = new zilliz.ImportJob("load", { clusterId: a.id, collectionName: docs.collectionName, volumeName: volume.id, dataPaths: ["batch/rows.json"] });
-        return { projectId: project.id, a: a.connectAddress, b: b.connectAddress, keyValue: key.apiKey, importedRows: job.importedRows };
+        return { projectId: project.id, clusterA: a.id, backupId: backup.id, backupStatus: backup.status, a: a.connectAddress, b: b.connectAddress, keyValue: key.apiKey, importedRows: job.importedRows };
       },
     });
   });
@@ -88,6 +89,11 @@ describe("Project, scoped ApiKey and Volume through the real engine", () => {
     const stats = await plane(o.a.value, "collections/get_stats", { collectionName: "docs" }, emulator.apiKey);
     expect(Number(stats.data.rowCount)).toBe(3);
     expect((await cloud(`/v2/projects/${o.projectId.value}`)).instanceCount).toBe(2);
+    // Cluster A scales on its own, keeps a policy and has one backup taken, waited until AVAILABLE.
+    expect(await cloud(`/v2/clusters/${o.clusterA.value}`)).toMatchObject({ status: "RUNNING", autoscaling: { cu: { min: 1, max: 4 } } });
+    expect(await cloud(`/v2/clusters/${o.clusterA.value}/backups/policy`)).toMatchObject({ enabled: true, retentionDays: 7 });
+    expect(o.backupStatus.value).toBe("AVAILABLE");
+    expect(await cloud(`/v2/clusters/${o.clusterA.value}/backups/${o.backupId.value}`)).toMatchObject({ status: "AVAILABLE" });
     // The key's value is stored encrypted: its text appears in no file of the state backend.
     const stateFiles = readdirSync(test!.stateDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
     for (const f of stateFiles) expect(readFileSync(path.join(f.parentPath, f.name), "utf8")).not.toContain(value);
@@ -112,6 +118,7 @@ describe("Project, scoped ApiKey and Volume through the real engine", () => {
     const destroy = await test!.stack.destroy();
     expect(destroy.summary.result).toBe("succeeded");
     expect((await cloud("/v2/apiKeys")).apiKeys).toEqual([]);
+    expect((await cloud("/v2/backups")).backups).toEqual([]);
     expect((await cloud("/v2/volumes")).volumes).toEqual([]);
     expect((await cloud("/v2/projects")).map((p: any) => p.projectName)).toEqual(["Default Project"]);
     const live = (await cloud("/v2/clusters?pageSize=100")).clusters.filter((c: any) => c.status !== "DELETED" && c.status !== "DELETING");
