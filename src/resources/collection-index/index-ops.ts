@@ -1,6 +1,6 @@
 /** CollectionIndex operations against the Milvus REST v2 data plane (run time only). */
 import { z } from "zod";
-import { canonicalIndexFromDescribe, isNotFound, waitFor, type IndexDescription, type MilvusClient } from "../../client";
+import { canonicalIndexFromDescribe, isNotFound, waitFor, type CollectionDescription, type IndexDescription, type MilvusClient } from "../../client";
 import { canonicalMap } from "../shared/canonical-map";
 import { checkRetarget, collectionRef, milvusClient, targetOf } from "../shared/data-plane-target";
 import { IncompleteError } from "../shared/partial-state";
@@ -80,11 +80,13 @@ async function waitBuilt(ctx: RuntimeContext, mc: MilvusClient, p: IndexInputs):
 /**
  * Loads a collection that waits for its indexes (this provider released it to drop an index, or its
  * Collection asked for `loaded: true` before any index existed), once all its vector fields are indexed,
- * and waits until it is loaded: whoever uses the collection after this `up` finds it queryable.
+ * and waits until it is loaded: whoever uses the collection after this `up` finds it queryable. `coll` is
+ * the describe the create began with: the mark is set before any index create of this collection starts
+ * (by the Collection create it depends on, or by the drop that precedes a replacement), so no second
+ * describe is needed to see it.
  */
-async function reloadIfPending(ctx: RuntimeContext, mc: MilvusClient, ref: Ref, p: IndexInputs): Promise<void> {
-  const d = await mc.collections.describe(ref);
-  if (!(d.properties ?? []).some((kv) => kv.key === PENDING_RELOAD_KEY && kv.value === "true")) return;
+async function reloadIfPending(ctx: RuntimeContext, mc: MilvusClient, ref: Ref, p: IndexInputs, coll: CollectionDescription): Promise<void> {
+  if (!(coll.properties ?? []).some((kv) => kv.key === PENDING_RELOAD_KEY && kv.value === "true")) return;
   try {
     await mc.collections.load(ref);
   } catch (e) {
@@ -132,7 +134,9 @@ async function create(ctx: RuntimeContext, inputs: IndexInputs) {
   if (!field) throw new Error(`CollectionIndex: collection "${inputs.collectionName}" has no field "${inputs.fieldName}"`);
   const recheck = z.custom<IndexInputs>().superRefine(refineIndex).safeParse({ ...inputs, fieldDataType: field.type });
   if (!recheck.success) throw new Error(`CollectionIndex: ${recheck.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
-  const existing = await describeIndex(mc, inputs);
+  // The describe lists the collection's indexes: only one that is there needs its own describe (adoption).
+  const listed = coll.indexes == null || coll.indexes.some((i) => i.indexName === indexNameOf(inputs));
+  const existing = listed ? await describeIndex(mc, inputs) : undefined;
   if (existing) {
     if (inputs.adopt !== true) throw new Error(`CollectionIndex: index "${indexNameOf(inputs)}" already exists on "${inputs.collectionName}"; set adopt: true to take it over`);
     const diff = mismatches(inputs, existing);
@@ -143,7 +147,7 @@ async function create(ctx: RuntimeContext, inputs: IndexInputs) {
   // From here on the index exists: a failed or timed-out build keeps it in the stack.
   try {
     const d = inputs.waitForBuild === false ? await describeIndex(mc, inputs) : await waitBuilt(ctx, mc, inputs);
-    await reloadIfPending(ctx, mc, ref, inputs);
+    await reloadIfPending(ctx, mc, ref, inputs, coll);
     return { id, observed: d ? observe(d, inputs) : {} };
   } catch (e) {
     const now = await describeIndex(mc, inputs).catch(() => undefined);

@@ -163,6 +163,15 @@ async function converge(ctx: RuntimeContext, mc: MilvusClient, ref: Ref, inputs:
   return "done";
 }
 
+/**
+ * What a collection just created from `inputs` has, as far as converge compares: the description sent with
+ * the create, no properties, and not loaded (a create without index parameters loads nothing). Saves the
+ * describe a fresh create would otherwise spend before converging; the describe after converging stays.
+ */
+function freshlyCreated(inputs: CollectionInputs): Observed {
+  return { description: inputs.description ?? "", properties: {}, loaded: false };
+}
+
 const alreadyExists = (name: string) => new Error(`Collection: "${name}" already exists; set adopt: true to take it over, or choose another collectionName`);
 
 async function create(ctx: RuntimeContext, inputs: CollectionInputs) {
@@ -174,8 +183,11 @@ async function create(ctx: RuntimeContext, inputs: CollectionInputs) {
   // would go unnoticed: look first, and take an existing collection over only when asked to.
   const exists = await mc.collections.has(ref);
   if (exists && inputs.adopt !== true) throw alreadyExists(ref.collectionName);
+  // What converge compares the program with: the looked-up collection, or (fresh create) what was just sent.
+  let seen: Observed;
   if (exists) {
-    const mismatches = adoptMismatches(inputs, await look(mc, ref, inputs.properties));
+    seen = await look(mc, ref, inputs.properties);
+    const mismatches = adoptMismatches(inputs, seen);
     if (mismatches.length > 0) throw adoptRefusal(`collection "${ref.collectionName}"`, mismatches);
     ctx.log(`collection ${id}: adopting the existing collection`);
   } else {
@@ -189,18 +201,20 @@ async function create(ctx: RuntimeContext, inputs: CollectionInputs) {
         schema: { autoID: fields.some((f) => f.isPrimary && f.autoId), enableDynamicField: inputs.enableDynamicField ?? false, fields: fields.map(toWireField), ...(functions.length > 0 ? { functions } : {}) },
         ...(Object.keys(params).length > 0 ? { params } : {}),
       });
+      seen = freshlyCreated(inputs);
     } catch (e) {
       if (isAlreadyExists(e)) throw alreadyExists(ref.collectionName);
       // A lost answer: the collection may exist now. Continue with it only if it has exactly our schema.
       if (!outcomeUnknown(e) || !(await mc.collections.has(ref).catch(() => false))) throw e;
-      if (adoptMismatches(inputs, await look(mc, ref, inputs.properties)).length > 0) throw e;
+      seen = await look(mc, ref, inputs.properties);
+      if (adoptMismatches(inputs, seen).length > 0) throw e;
       ctx.log(`collection ${id}: the create response was lost; the collection exists with the requested schema`);
     }
   }
   // From here on the collection exists: a failure keeps it in the stack with what was observed.
   const step = { now: "describe" };
   try {
-    const load = await converge(ctx, mc, ref, inputs, await look(mc, ref, inputs.properties), step);
+    const load = await converge(ctx, mc, ref, inputs, seen, step);
     return { id, observed: withDeferredLoad(await look(mc, ref, inputs.properties), load) };
   } catch (e) {
     throw new IncompleteError(id, await look(mc, ref, inputs.properties).catch(() => ({})), { operation: "create", step: step.now }, e);
