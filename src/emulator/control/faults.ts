@@ -4,9 +4,10 @@
  */
 import type { ServerResponse } from "node:http";
 import { checkAnswerEdits, rewriteAnswer, type AnswerEdit } from "./answer-rewrite";
+import { LOSE_ANSWER_MODES, loseAnswer, type LoseAnswerMode } from "./lose-answer";
 
 /** What to do to a matching call. */
-export type FaultKind = "status" | "latency" | "drop" | "code" | "rewrite";
+export type FaultKind = "status" | "latency" | "drop" | "code" | "rewrite" | "lose-answer";
 
 /** A fault as posted to `/__emulator/faults`. */
 export interface FaultSpec {
@@ -30,6 +31,8 @@ export interface FaultSpec {
   message?: string;
   /** For "rewrite": the call is served normally and these edits are made to its JSON answer. */
   edits?: AnswerEdit[];
+  /** For "lose-answer": the call is served (the state changes), then the answer is lost this way (default "reset"). */
+  mode?: LoseAnswerMode;
 }
 
 interface ArmedFault extends FaultSpec {
@@ -51,11 +54,16 @@ export function checkFaultSpec(value: unknown): FaultSpec {
   const spec = value as FaultSpec;
   if (typeof spec !== "object" || spec === null) throw new Error("fault must be an object");
   if (typeof spec.path !== "string" || spec.path === "") throw new Error("fault.path is required");
-  if (!["status", "latency", "drop", "code", "rewrite"].includes(spec.kind)) throw new Error("fault.kind must be status, latency, drop, code or rewrite");
+  if (!["status", "latency", "drop", "code", "rewrite", "lose-answer"].includes(spec.kind)) {
+    throw new Error("fault.kind must be status, latency, drop, code, rewrite or lose-answer");
+  }
   if (spec.kind === "status" && typeof spec.status !== "number") throw new Error("fault.status is required for kind status");
   if (spec.kind === "latency" && typeof spec.latencyMs !== "number") throw new Error("fault.latencyMs is required for kind latency");
   if (spec.kind === "code" && typeof spec.code !== "number") throw new Error("fault.code is required for kind code");
   if (spec.kind === "rewrite") checkAnswerEdits(spec.edits);
+  if (spec.kind === "lose-answer" && spec.mode !== undefined && !LOSE_ANSWER_MODES.includes(spec.mode)) {
+    throw new Error("fault.mode must be reset, 500 or timeout for kind lose-answer");
+  }
   return spec;
 }
 
@@ -91,6 +99,9 @@ export class FaultInjector {
         return { handled: false, delayMs: fault.latencyMs ?? 0 };
       case "rewrite":
         rewriteAnswer(res, fault.edits ?? []);
+        return { handled: false, delayMs: 0 };
+      case "lose-answer":
+        loseAnswer(res, fault.mode);
         return { handled: false, delayMs: 0 };
       case "drop":
         dropMidResponse(res);
