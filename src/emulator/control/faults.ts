@@ -47,6 +47,8 @@ export interface FaultSpec {
 interface ArmedFault extends FaultSpec {
   id: number;
   remaining: number;
+  /** How often it fired so far (listed by `GET faults`: a soak reports how many calls it failed). */
+  fired: number;
   regex: RegExp;
 }
 
@@ -87,7 +89,7 @@ export class FaultInjector {
     const id = this.nextId++;
     if (spec.seed !== undefined) this.random = seededRandom(spec.seed);
     const remaining = spec.times ?? (spec.probability !== undefined ? Number.POSITIVE_INFINITY : 1);
-    this.faults.push({ ...spec, id, remaining, regex: globToRegex(spec.path) });
+    this.faults.push({ ...spec, id, remaining, fired: 0, regex: globToRegex(spec.path) });
     return id;
   }
 
@@ -106,6 +108,7 @@ export class FaultInjector {
     );
     if (!fault) return { handled: false, delayMs: 0 };
     fault.remaining -= 1;
+    fault.fired += 1;
     if (fault.remaining <= 0) this.faults = this.faults.filter((f) => f !== fault);
     switch (fault.kind) {
       case "latency":

@@ -166,6 +166,8 @@ describe("probabilistic faults", () => {
     };
     const first = await run();
     const failed = first.filter((s) => s === 503).length;
+    const listed = (await (await fetch(`${e.url}/__emulator/faults`)).json()) as { data: Array<{ fired: number }> };
+    expect(listed.data.map((f) => f.fired)).toEqual([failed]);
     expect(failed).toBeGreaterThan(30);
     expect(failed).toBeLessThan(70);
     expect(first.filter((s) => s !== 503 && s !== 200)).toEqual([]);
