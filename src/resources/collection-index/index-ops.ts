@@ -7,8 +7,10 @@ import { IncompleteError } from "../shared/partial-state";
 import type { DiffPlan } from "../shared/plan";
 import { PENDING_RELOAD_KEY } from "../shared/reserved-properties";
 import { defineResource, type Observed, type ResourceOps } from "../shared/resource-definition";
-import { adoptRefusal, deadlineMs, errorText, outcomeUnknown, type Mismatch, type RuntimeContext } from "../shared/runtime-context";
+import { createOrFind } from "../shared/outcome-unknown";
+import { adoptRefusal, deadlineMs, errorText, type Mismatch, type RuntimeContext } from "../shared/runtime-context";
 import { stableEqual } from "../shared/stable-equal";
+import { indexNextStep, lookUpIndex } from "./index-recovery";
 import { adjustIndexPlan, DEFAULT_INDEX_WAIT_SECONDS, indexSpec, refineIndex, type IndexInputs, type IndexSpec, type IndexState } from "./index-spec";
 
 type Ref = { collectionName: string; dbName?: string };
@@ -105,10 +107,10 @@ async function reloadIfPending(ctx: RuntimeContext, mc: MilvusClient, ref: Ref, 
   ctx.log(`collection ${ref.collectionName}: loaded now that its vector fields are indexed`);
 }
 
-/** Sends the create once; if its outcome is unknown, continues only when the index now exists as requested. */
+/** Sends the create; if its outcome is unknown, continues only when the index now exists as requested. */
 async function createOnce(ctx: RuntimeContext, mc: MilvusClient, inputs: IndexInputs): Promise<void> {
-  try {
-    await mc.indexes.create({
+  const send = () =>
+    mc.indexes.create({
       ...collectionRef(inputs),
       indexParams: [{
         fieldName: inputs.fieldName, indexName: indexNameOf(inputs), indexType: inputs.indexType,
@@ -116,12 +118,8 @@ async function createOnce(ctx: RuntimeContext, mc: MilvusClient, inputs: IndexIn
         ...(inputs.params !== undefined ? { params: inputs.params } : {}),
       }],
     });
-  } catch (e) {
-    if (!outcomeUnknown(e)) throw e;
-    const now = await describeIndex(mc, inputs).catch(() => undefined);
-    if (!now || mismatches(inputs, now).length > 0) throw e;
-    ctx.log(`index ${indexNameOf(inputs)}: the create response was lost; the index exists as requested`);
-  }
+  const lookUp = () => lookUpIndex(() => describeIndex(mc, inputs), (d) => mismatches(inputs, d).length === 0, indexNameOf(inputs));
+  await createOrFind(ctx, { what: `index "${indexNameOf(inputs)}"`, send, lookUp, resendWhenAbsent: true, nextStep: indexNextStep(indexNameOf(inputs), inputs.collectionName) });
 }
 
 async function create(ctx: RuntimeContext, inputs: IndexInputs) {
@@ -138,8 +136,14 @@ async function create(ctx: RuntimeContext, inputs: IndexInputs) {
   const listed = coll.indexes == null || coll.indexes.some((i) => i.indexName === indexNameOf(inputs));
   const existing = listed ? await describeIndex(mc, inputs) : undefined;
   if (existing) {
-    if (inputs.adopt !== true) throw new Error(`CollectionIndex: index "${indexNameOf(inputs)}" already exists on "${inputs.collectionName}"; set adopt: true to take it over`);
     const diff = mismatches(inputs, existing);
+    if (inputs.adopt !== true && diff.length > 0) {
+      const what = diff.map((m) => `${m.property}: existing ${JSON.stringify(m.existing)}, wanted ${JSON.stringify(m.wanted)}`).join("; ");
+      throw new Error(`CollectionIndex: index "${indexNameOf(inputs)}" already exists on "${inputs.collectionName}" with other settings (${what}); change the inputs to match it and set adopt: true to take it over, or choose another indexName`);
+    }
+    // The same index (an interrupted run built it, or it was made by hand): an index holds no data of its own, so
+    // taking it over loses nothing.
+    if (inputs.adopt !== true) ctx.log(`index ${indexNameOf(inputs)}: exists on "${inputs.collectionName}" exactly as requested; taking it over`);
     if (diff.length > 0) throw adoptRefusal(`index "${indexNameOf(inputs)}"`, diff);
   } else {
     await createOnce(ctx, mc, inputs);

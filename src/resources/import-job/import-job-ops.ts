@@ -3,14 +3,12 @@ import { isNotFound, MilvusClient, normalizeImportState, waitFor, ZillizClient, 
 import { IncompleteError } from "../shared/partial-state";
 import { requireApiKey } from "../shared/provider-config";
 import { defineResource, type Observed, type ResourceOps } from "../shared/resource-definition";
-import { deadlineMs, errorText, outcomeUnknown, type RuntimeContext } from "../shared/runtime-context";
+import { deadlineMs, type RuntimeContext } from "../shared/runtime-context";
+import { submitOrFind, type ListedJob, type RecoverableImportApi } from "./import-recovery";
 import { DEFAULT_IMPORT_WAIT_SECONDS, importJobSpec, objectUrlGroups, refineImportJob, type ImportJobInputs, type ImportJobSpec, type ImportJobState } from "./import-job-spec";
 
-/** One way to submit and follow a job, whichever plane it runs on. */
-interface ImportApi {
-  submit(): Promise<string>;
-  progress(jobId: string): Promise<ImportProgress>;
-}
+/** One way to submit, follow and list jobs, whichever plane it runs on (v1 has no usable list). */
+type ImportApi = RecoverableImportApi;
 
 /** v1 reports a fraction and an error message instead of a state. */
 function fromV1(s: ImportProgressV1): ImportProgress {
@@ -28,6 +26,7 @@ function api(ctx: RuntimeContext, p: ImportJobInputs): ImportApi {
     return {
       submit: async () => (await mc.importJobs.create({ ...common, files: urls })).jobId,
       progress: (jobId) => mc.importJobs.getProgress({ jobId, ...(p.dbName ? { dbName: p.dbName } : {}) }),
+      list: () => mc.importJobs.list({ collectionName: p.collectionName, ...(p.dbName ? { dbName: p.dbName } : {}) }),
     };
   }
   const clusterId = p.clusterId!;
@@ -42,6 +41,11 @@ function api(ctx: RuntimeContext, p: ImportJobInputs): ImportApi {
   return {
     submit: async () => (await zc.importJobs.create({ ...common, clusterId, objectUrls: urls, ...keys })).jobId,
     progress: (jobId) => zc.importJobs.getProgress({ clusterId, jobId }),
+    list: async () => {
+      const jobs: ListedJob[] = [];
+      for await (const j of zc.importJobs.list({ clusterId, pageSize: 100 })) jobs.push(j);
+      return jobs;
+    },
   };
 }
 
@@ -95,20 +99,9 @@ async function follow(ctx: RuntimeContext, a: ImportApi, jobId: string, inputs: 
 
 async function create(ctx: RuntimeContext, inputs: ImportJobInputs) {
   const a = api(ctx, inputs);
-  let jobId: string;
-  try {
-    jobId = await a.submit();
-  } catch (e) {
-    if (outcomeUnknown(e)) {
-      // Never re-sent: a second submission would import the same rows twice.
-      throw new Error(
-        `ImportJob: the import request's answer was lost (${errorText(e)}); the job may or may not have started. ` +
-          "Check the cluster's import job list before running `pulumi up` again, which would submit a new import.",
-      );
-    }
-    throw e;
-  }
-  return { id: jobId, observed: await follow(ctx, a, jobId, inputs) };
+  // Never re-sent blindly: a lost answer is settled by the job list (import-recovery.ts).
+  const { jobId, first } = await submitOrFind(ctx, a, inputs.collectionName, objectUrlGroups(inputs.objectUrls));
+  return { id: jobId, observed: await follow(ctx, a, jobId, inputs, first) };
 }
 
 async function read(ctx: RuntimeContext, id: string, state: ImportJobState): Promise<Observed> {
