@@ -98,7 +98,12 @@ async function control(url: string, method: string, what: string, body?: unknown
   return parsed.data;
 }
 
-const shortError = (e: unknown) => (e instanceof Error ? e.message : String(e)).split("\n").filter((l) => /error|fail|refused|exists/i.test(l)).slice(0, 3).join(" | ").slice(0, 400);
+/** The provider's own error lines of a failed engine command (not the command line or the summary). */
+const shortError = (e: unknown) => {
+  const lines = (e instanceof Error ? e.message : String(e)).split("\n").map((l) => l.trim());
+  const errors = lines.filter((l) => /error: /.test(l) && !/update failed|Command failed/.test(l));
+  return (errors.length > 0 ? errors : lines.filter((l) => /error|fail/i.test(l))).slice(0, 3).join(" | ").slice(0, 600);
+};
 
 /** Counts what the server has that the stack does not, and what exists twice. */
 export function census(server: any, resources: Array<Record<string, any>>, expectedRows: number): { orphans: string[]; duplicates: string[] } {
