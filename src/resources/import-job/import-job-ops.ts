@@ -1,5 +1,6 @@
 /** ImportJob operations: Zilliz Cloud (control plane, by clusterId) or a Milvus data plane (run time only). */
 import { isNotFound, MilvusClient, normalizeImportState, waitFor, ZillizClient, ZillizClientV1, type ImportProgress, type ImportProgressV1 } from "../../client";
+import { effectiveToken } from "../shared/lost-password";
 import { IncompleteError } from "../shared/partial-state";
 import { requireApiKey } from "../shared/provider-config";
 import { defineResource, type Observed, type ResourceOps } from "../shared/resource-definition";
@@ -22,7 +23,7 @@ function api(ctx: RuntimeContext, p: ImportJobInputs): ImportApi {
   const common = { collectionName: p.collectionName, ...(p.dbName ? { dbName: p.dbName } : {}), ...(p.partitionName ? { partitionName: p.partitionName } : {}) };
   const keys = p.accessKey !== undefined && p.secretKey !== undefined ? { accessKey: p.accessKey, secretKey: p.secretKey } : {};
   if (p.endpoint !== undefined) {
-    const mc = new MilvusClient({ endpoint: p.endpoint, token: p.token ?? ctx.config.apiKey });
+    const mc = new MilvusClient({ endpoint: p.endpoint, token: effectiveToken(ctx, p.token, ctx.config.apiKey) });
     return {
       submit: async () => (await mc.importJobs.create({ ...common, files: urls })).jobId,
       progress: (jobId) => mc.importJobs.getProgress({ jobId, ...(p.dbName ? { dbName: p.dbName } : {}) }),

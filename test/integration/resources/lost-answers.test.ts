@@ -159,3 +159,20 @@ describe("ImportJob: a lost submit answer", () => {
     }
   });
 });
+
+describe("a cluster whose password was never received", () => {
+  it("a taken-over cluster has no password; endpoint wiring with its `user:` token signs in with the API key", async () => {
+    const { p: clusters } = providerFor("Cluster", emu);
+    await emu.control.injectFault({ method: "POST", path: "/v2/clusters/createServerless", kind: "lose-answer" });
+    const cluster = await up(clusters, { clusterName: "lost-pw", plan: "Serverless", regionId: "gcp-us-west1", ownerMark: MARK });
+    expect(cluster.outs).toMatchObject({ username: "", password: "" });
+    const wiredToken = `${cluster.outs.username as string}:${cluster.outs.password as string}`;
+    const { p, logs } = providerFor("Collection", emu);
+    const { outs } = await up(p, { endpoint: cluster.outs.connectAddress, token: wiredToken, collectionName: "pw_coll", schema: { fields } });
+    expect(outs.collectionName).toBe("pw_coll");
+    expect(logs.join("\n")).toMatch(/has no password .*signing in with the provider's API key/);
+    // A real password is used as given: a wrong one is refused (the fallback is only for a missing one).
+    const wrong = await rejectionMessage(p.create({ endpoint: cluster.outs.connectAddress, token: "db_x:wrong", collectionName: "pw_coll2", schema: { fields } }));
+    expect(wrong).toMatch(/auth|401|unauthenticated/i);
+  });
+});
