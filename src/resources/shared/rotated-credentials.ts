@@ -7,6 +7,7 @@
  * precedence, so a key exported in the shell for something else never redirects a working stack.
  */
 import { ZillizError } from "../../client";
+import { isPasswordlessToken } from "./lost-password";
 import type { ProviderConfig } from "./provider-config";
 import type { RuntimeContext } from "./runtime-context";
 
@@ -14,6 +15,11 @@ import type { RuntimeContext } from "./runtime-context";
 // environment's, instead of spending one refused call per resource of a refresh.
 const refused = new Set<string>();
 const identity = (c: ProviderConfig) => `${c.cloudApiUrl ?? ""}\n${c.apiKey ?? ""}`;
+
+/** A resource that signs in with the provider's API key: no `token` of its own, or one without a password. */
+export function signsInWithApiKey(state: Record<string, unknown>): boolean {
+  return state.token === undefined || (typeof state.token === "string" && isPasswordlessToken(state.token));
+}
 
 function isRefusal(e: unknown): boolean {
   return ZillizError.isZillizError(e) && e.kind === "unauthenticated";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { UnauthenticatedError } from "../../../src/client";
 import type { RuntimeContext } from "../../../src/resources/shared/runtime-context";
-import { withCurrentCredentials } from "../../../src/resources/shared/rotated-credentials";
+import { signsInWithApiKey, withCurrentCredentials } from "../../../src/resources/shared/rotated-credentials";
 
 const refusal = () => new UnauthenticatedError({ httpStatus: 401, code: 80001, serverMessage: "invalid token", path: "/v2/clusters/x" });
 
@@ -59,5 +59,11 @@ describe("rotated credentials (refresh and destroy with the stored config)", () 
     await expect(withCurrentCredentials(ctx, false, fn, { ZILLIZ_API_KEY: "new-4" })).rejects.toBeInstanceOf(UnauthenticatedError);
     expect(tried).toEqual(["old-4"]);
     await expect(withCurrentCredentials(ctx, true, async () => Promise.reject(new Error("boom")), { ZILLIZ_API_KEY: "new-4" })).rejects.toThrow("boom");
+  });
+
+  it("applies to resources that sign in with the API key: no token, or a token without a password", () => {
+    expect(signsInWithApiKey({})).toBe(true);
+    expect(signsInWithApiKey({ token: "db_admin:" })).toBe(true);
+    expect(signsInWithApiKey({ token: "db_admin:secret" })).toBe(false);
   });
 });
