@@ -290,9 +290,10 @@ describe("a killed `pulumi up` converges with `pulumi cancel` + `pulumi up`, the
       await emu.control.setTransition("import", "manual");
       const run = startPulumi(p.bin, p.dir, p.env, UP);
       const clusterId = await clusterIdOnceCreated(emu);
-      // Once the index exists, hold every later property change: the note of the job never lands before the kill.
+      // Once the index exists, refuse every later property change (a 503, retried and given up): the note of the job
+      // is never written, neither before the kill nor late (a held request would land during the recovery).
       await until("the index create", async () => (await emu.control.calls()).calls.some((c) => c.target === clusterId && c.path.endsWith("/indexes/create")));
-      await emu.control.injectFault({ target: clusterId, method: "POST", path: "/v2/vectordb/collections/alter_properties", kind: "latency", latencyMs: 60_000, times: 5 });
+      await emu.control.injectFault({ target: clusterId, method: "POST", path: "/v2/vectordb/collections/alter_properties", kind: "status", status: 503, times: 50 });
       await until("the import submit", async () => posted("/v2/vectordb/jobs/import/create")((await emu.control.calls()).calls));
       await new Promise((r) => setTimeout(r, 300));
       await killWholeTree(run.child.pid!, run.exited);
