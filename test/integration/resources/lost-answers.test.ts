@@ -57,6 +57,17 @@ describe("Cluster: a lost create answer", () => {
     });
   }
 
+  it("a Free cluster (no labels at create) is recognised by its creation time, then marked", async () => {
+    const { p } = providerFor("Cluster", emu);
+    await emu.control.injectFault({ method: "POST", path: "/v2/clusters/createFree", kind: "lose-answer", mode: "500" });
+    await emu.control.clearCalls();
+    const { id, outs } = await up(p, { clusterName: "lost-free", plan: "Free", regionId: "gcp-us-west1", ownerMark: MARK });
+    expect(await createCalls("createFree")).toBe(1);
+    expect((await clustersNamed("lost-free")).map((c) => c.clusterId)).toEqual([id]);
+    expect(await zc().clusters.getLabels(id)).toEqual({ [OWNER_LABEL]: MARK });
+    await p.delete!(id, outs);
+  });
+
   it("an unmarked cluster of that name is not taken: the create fails with the next step", async () => {
     const projectId = (await zc().projects.list())[0]!.projectId;
     const foreign = await zc().clusters.createServerless({ clusterName: "lost-foreign", projectId, regionId: "gcp-us-west1" });
