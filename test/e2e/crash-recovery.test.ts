@@ -283,12 +283,20 @@ describe("a killed `pulumi up` converges with `pulumi cancel` + `pulumi up`, the
     }
   });
 
-  it("killed during the import: the next up follows the unfinished job instead of importing again", async () => {
+  it("killed right after the import submit, before its job was noted: the next up follows the unfinished job", async () => {
     const emu = await startTestEmulator({ legacyPort: false });
     try {
       const p = await project("import", emu);
       await emu.control.setTransition("import", "manual");
-      await killDuring(p, emu, UP, posted("/v2/vectordb/jobs/import/create"));
+      const run = startPulumi(p.bin, p.dir, p.env, UP);
+      const clusterId = await clusterIdOnceCreated(emu);
+      // Once the index exists, refuse every later property change (a 503, retried and given up): the note of the job
+      // is never written, neither before the kill nor late (a held request would land during the recovery).
+      await until("the index create", async () => (await emu.control.calls()).calls.some((c) => c.target === clusterId && c.path.endsWith("/indexes/create")));
+      await emu.control.injectFault({ target: clusterId, method: "POST", path: "/v2/vectordb/collections/alter_properties", kind: "status", status: 503, times: 50 });
+      await until("the import submit", async () => posted("/v2/vectordb/jobs/import/create")((await emu.control.calls()).calls));
+      await new Promise((r) => setTimeout(r, 300));
+      await killWholeTree(run.child.pid!, run.exited);
       const up = await recover(p, emu, "import", async (e) => {
         // The job is still running when the recovery looks for it; it finishes while the up follows it.
         await until("the recovery to look at the job list", async () => posted("/v2/vectordb/jobs/import/list")((await e.control.calls()).calls));
@@ -296,6 +304,30 @@ describe("a killed `pulumi up` converges with `pulumi cancel` + `pulumi up`, the
         await e.control.advance("import");
       });
       expect(up.stdout).toMatch(/an interrupted run submitted it\); following it instead of importing again/);
+      expect((await emu.control.calls()).calls.filter((c) => c.path.includes("jobs/import/create"))).toHaveLength(0);
+      await expectConverged(p, emu);
+      await destroyAll(p, emu);
+    } finally {
+      await emu.close();
+    }
+  });
+
+  it("killed after the import was noted, and the job finished before the next up: it is not imported again", async () => {
+    const emu = await startTestEmulator({ legacyPort: false });
+    try {
+      const p = await project("import-done", emu);
+      await emu.control.setTransition("import", "manual");
+      await killDuring(p, emu, UP, (calls) => {
+        // The note is the first property change after the submit.
+        const submit = calls.findIndex((c) => c.method === "POST" && c.path.includes("/v2/vectordb/jobs/import/create"));
+        return submit >= 0 && calls.slice(submit + 1).some((c) => c.path.endsWith("/collections/alter_properties"));
+      });
+      // The import completes while nobody watches.
+      await emu.control.advance("import");
+      const address = (await liveClusters(emu))[0]!.connectAddress;
+      expect(await rowCount(emu, address, "docs")).toBe(4);
+      const up = await recover(p, emu, "import-done");
+      expect(up.stdout).toMatch(/submitted it before \(noted on the collection by an interrupted run\); following it instead of importing again/);
       expect((await emu.control.calls()).calls.filter((c) => c.path.includes("jobs/import/create"))).toHaveLength(0);
       await expectConverged(p, emu);
       await destroyAll(p, emu);

@@ -5,6 +5,7 @@ import { IncompleteError } from "../shared/partial-state";
 import { requireApiKey } from "../shared/provider-config";
 import { defineResource, type Observed, type ResourceOps } from "../shared/resource-definition";
 import { deadlineMs, type RuntimeContext } from "../shared/runtime-context";
+import { importMarker } from "./import-marker";
 import { submitOrFind, type ListedJob, type RecoverableImportApi } from "./import-recovery";
 import { DEFAULT_IMPORT_WAIT_SECONDS, importJobSpec, objectUrlGroups, refineImportJob, type ImportJobInputs, type ImportJobSpec, type ImportJobState } from "./import-job-spec";
 
@@ -101,7 +102,7 @@ async function follow(ctx: RuntimeContext, a: ImportApi, jobId: string, inputs: 
 async function create(ctx: RuntimeContext, inputs: ImportJobInputs) {
   const a = api(ctx, inputs);
   // Never re-sent blindly: a lost answer is settled by the job list (import-recovery.ts).
-  const { jobId, first } = await submitOrFind(ctx, a, inputs.collectionName, objectUrlGroups(inputs.objectUrls));
+  const { jobId, first } = await submitOrFind(ctx, a, inputs.collectionName, objectUrlGroups(inputs.objectUrls), importMarker(ctx, inputs));
   return { id: jobId, observed: await follow(ctx, a, jobId, inputs, first) };
 }
 
@@ -134,8 +135,9 @@ const ops: ResourceOps<ImportJobSpec> = {
   // Every in-place change of a job is only recorded (the runtime never calls this for those); nothing to send.
   update: async () => ({}),
   resume,
-  delete: async (ctx, id) => {
-    // An import cannot be undone: the rows stay in the collection; only the stack forgets the job.
+  delete: async (ctx, id, state) => {
+    // An import cannot be undone: the rows stay in the collection; only the stack forgets the job (and its note).
+    await importMarker(ctx, state as Partial<ImportJobInputs>)?.clear(id);
     ctx.log(`import job ${id}: removed from the stack; the imported rows stay in the collection`);
   },
 };

@@ -5,6 +5,8 @@
  * snapshot of the job list taken just before the submit:
  * - an unfinished job importing the same files into the same collection is followed instead of submitting
  *   again (an interrupted run submitted it);
+ * - a job this resource noted on the collection (`import-marker.ts`) before it was interrupted is followed,
+ *   finished or not (unless it failed);
  * - after a lost submit answer, a job that is new since the snapshot, on the collection, with the same files
  *   is the one the lost request started. None: nothing was imported, and the user is told to run `up` again
  *   (an import is never re-sent blindly: a late first request would import the rows twice).
@@ -12,6 +14,7 @@
 import { normalizeImportState, type ImportProgress } from "../../client";
 import { createOrFind, type Lookup } from "../shared/outcome-unknown";
 import type { RuntimeContext } from "../shared/runtime-context";
+import type { ImportMarker } from "./import-marker";
 
 /** One entry of a job list. */
 export interface ListedJob {
@@ -51,9 +54,25 @@ async function withSameFiles(a: RecoverableImportApi, jobs: ListedJob[], collect
   return out;
 }
 
-/** The job to follow: submitted now, found after a lost answer, or an unfinished one of an interrupted run. */
-export async function submitOrFind(ctx: RuntimeContext, a: RecoverableImportApi, collectionName: string, units: string[][]): Promise<{ jobId: string; first?: ImportProgress }> {
+/** The job to follow (see the module comment), noted on the collection when a marker is given. */
+export async function submitOrFind(ctx: RuntimeContext, a: RecoverableImportApi, collectionName: string, units: string[][], marker?: ImportMarker): Promise<{ jobId: string; first?: ImportProgress }> {
+  const job = await findOrSubmit(ctx, a, collectionName, units, marker);
+  if (marker) await marker.write(job.jobId);
+  return job;
+}
+
+async function findOrSubmit(ctx: RuntimeContext, a: RecoverableImportApi, collectionName: string, units: string[][], marker?: ImportMarker): Promise<{ jobId: string; first?: ImportProgress }> {
   const files = units.flat();
+  // This resource noted a job before (an interrupted run, after the submit): follow it, finished or not, unless it
+  // failed (then the user asked for a new attempt) or imports other files.
+  const noted = marker ? await marker.read() : undefined;
+  if (noted !== undefined) {
+    const progress = await a.progress(noted).catch(() => undefined);
+    if (progress && normalizeImportState(progress.state) !== "Failed" && sameFiles(reportedFiles(progress), files)) {
+      ctx.log(`import job ${noted}: this resource submitted it before (noted on the collection by an interrupted run); following it instead of importing again`);
+      return { jobId: noted, first: progress };
+    }
+  }
   const before = a.list ? await a.list() : undefined;
   if (before) {
     const running = await withSameFiles(a, before.filter((j) => !finished(j.state)), collectionName, files);

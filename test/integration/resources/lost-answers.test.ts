@@ -57,6 +57,17 @@ describe("Cluster: a lost create answer", () => {
     });
   }
 
+  it("a Free cluster (no labels at create) is recognised by its creation time, then marked", async () => {
+    const { p } = providerFor("Cluster", emu);
+    await emu.control.injectFault({ method: "POST", path: "/v2/clusters/createFree", kind: "lose-answer", mode: "500" });
+    await emu.control.clearCalls();
+    const { id, outs } = await up(p, { clusterName: "lost-free", plan: "Free", regionId: "gcp-us-west1", ownerMark: MARK });
+    expect(await createCalls("createFree")).toBe(1);
+    expect((await clustersNamed("lost-free")).map((c) => c.clusterId)).toEqual([id]);
+    expect(await zc().clusters.getLabels(id)).toEqual({ [OWNER_LABEL]: MARK });
+    await p.delete!(id, outs);
+  });
+
   it("an unmarked cluster of that name is not taken: the create fails with the next step", async () => {
     const projectId = (await zc().projects.list())[0]!.projectId;
     const foreign = await zc().clusters.createServerless({ clusterName: "lost-foreign", projectId, regionId: "gcp-us-west1" });
@@ -157,6 +168,47 @@ describe("ImportJob: a lost submit answer", () => {
     } finally {
       await emu.control.setTransition("import", "immediate");
     }
+  });
+});
+
+describe("ImportJob: the job noted on the collection", () => {
+  const job = () => ({ clusterId, collectionName: "lost_coll", objectUrls: ["s3://bucket/four.json"], accessKey: "AK", secretKey: "SK", ownerMark: MARK });
+  const rowCount = async () => Number((await mc().collections.getStats({ collectionName: "lost_coll" })).rowCount);
+  const note = async () => (await mc().collections.describe({ collectionName: "lost_coll" })).properties?.find((kv) => kv.key === `pulumi-zilliz.import.${MARK}`)?.value;
+
+  it("a create after an interrupted run follows the job it noted, even finished, instead of importing again", async () => {
+    const { p, logs } = providerFor("ImportJob", emu);
+    const first = await up(p, job());
+    expect(await note()).toBe(first.id);
+    const rows = await rowCount();
+    // The engine lost the result (a killed run): the same resource is created again.
+    await emu.control.clearCalls();
+    const again = await up(p, job());
+    expect(again.id).toBe(first.id);
+    expect(await createCalls("import/create")).toBe(0);
+    expect(await rowCount()).toBe(rows);
+    expect(logs.join("\n")).toMatch(/submitted it before \(noted on the collection by an interrupted run\); following it/);
+    // Destroy forgets the job and its note; the rows stay.
+    await p.delete!(again.id, again.outs);
+    expect(await note()).toBeUndefined();
+    expect(await rowCount()).toBe(rows);
+  });
+
+  it("a noted job that failed is not followed: the next create imports anew", async () => {
+    const { p } = providerFor("ImportJob", emu);
+    const failed = await p.create({ ...job(), objectUrls: ["s3://bucket/missing.json"] }).then(
+      () => undefined,
+      (e: { id?: string }) => e.id,
+    );
+    expect(failed).toMatch(/^job-/);
+    expect(await note()).toBe(failed);
+    await emu.control.clearCalls();
+    const retried = await p.create({ ...job(), objectUrls: ["s3://bucket/missing.json"] }).then(
+      () => undefined,
+      (e: { id?: string }) => e.id,
+    );
+    expect(retried).not.toBe(failed);
+    expect(await createCalls("import/create")).toBe(1);
   });
 });
 
