@@ -57,7 +57,8 @@ function blocks() {
           const doc = ts.displayPartsToString(sym.getDocumentationComment(checker));
           const example = sym.getJsDocTags(checker).find((t) => t.name === "example");
           const ex = example ? ` Example: \`${cell(ts.displayPartsToString(example.text))}\`` : "";
-          if (prop.role === "input") {
+          // A hidden input is filled by the class, never written by the program: listed among the outputs.
+          if (prop.role === "input" && !prop.hidden) {
             const required = prop.type.safeParse(undefined).success ? "" : " (required)";
             const change = CHANGE[prop.change] + (prop.secret ? ", secret" : "");
             rows.input.push(`| \`${sym.name}\`${required} | ${change} | ${cell(doc)}${ex} |`);

@@ -3,7 +3,7 @@
  * typed error. Every endpoint goes through `Transport.call`, which also applies the rate limit, the
  * timeout and the per-operation retry policy.
  */
-import { Agent, type Dispatcher, request } from "undici";
+import type { Agent, Dispatcher } from "undici";
 import type { z } from "zod";
 import { backoffDelay, parseRetryAfter, sleep as realSleep, type SleepFn } from "./backoff";
 import { type ApiErrorKind, type CodeOverrides, errorFromResponse } from "./error-codes";
@@ -75,10 +75,19 @@ export const DEFAULT_MAX_RATE_LIMIT_RETRIES = 8;
 const SUCCESS_CODES = new Set([0, 200]);
 const MAX_RAW_BODY = 2000;
 
+/**
+ * undici, loaded at the first request rather than at import: a provider process that only checks and diffs
+ * (a preview) never sends one, and undici is the heaviest module of the runtime to load (≈0.2 s).
+ */
+function undici(): typeof import("undici") {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require("undici") as typeof import("undici");
+}
+
 let defaultAgent: Agent | undefined;
 /** One keep-alive pool per process, shared by every client that does not bring a dispatcher. */
 function sharedAgent(): Agent {
-  defaultAgent ??= new Agent({ keepAliveTimeout: 10_000, keepAliveMaxTimeout: 60_000, connections: 16 });
+  defaultAgent ??= new (undici().Agent)({ keepAliveTimeout: 10_000, keepAliveMaxTimeout: 60_000, connections: 16 });
   return defaultAgent;
 }
 
@@ -151,7 +160,7 @@ export class Transport {
     let text: string;
     let retryAfter: string | string[] | undefined;
     try {
-      const res = await request(url, {
+      const res = await undici().request(url, {
         method: spec.method,
         headers,
         body: payload,

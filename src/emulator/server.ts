@@ -98,7 +98,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const now = options.now ?? Date.now;
   const createDataPlane = options.createDataPlane ?? (await import("./bundled-data-plane")).createDataPlane;
   const persisted = options.stateFile ? readStateFile(options.stateFile) : undefined;
-  const apiKey = options.apiKey ?? persisted?.apiKey ?? newApiKey();
+  // `let`: the control endpoint `POST /__emulator/api-key` rotates it (the old key is refused from then on).
+  let apiKey = options.apiKey ?? persisted?.apiKey ?? newApiKey();
   let modes = initialModes(options.transitions);
   const notes: string[] = [];
   const calls = new CallLog();
@@ -192,6 +193,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       volumes.settleAll();
       return { controlPlane: state, dataPlanes: endpoints.snapshots(), legacy: legacy?.snapshot(), transitions: this.transitions(), notes };
     },
+    rotateApiKey(next) {
+      apiKey = next ?? newApiKey();
+      persist();
+      return apiKey;
+    },
     setTransition(kind, text) {
       const mode = parseTransitionMode(text);
       for (const k of kind ? [kind] : TRANSITION_KINDS) modes[k] = mode;
@@ -266,7 +272,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
   return {
     url: `http://${host}:${port}`,
-    apiKey,
+    get apiKey() {
+      return apiKey;
+    },
     legacyUrl,
     notes,
     control,

@@ -16,6 +16,7 @@ import { planFromSpec, settle, type DiffPlan } from "./shared/plan";
 import { pulumiProgress } from "./shared/progress-log";
 import { readProviderConfig, type ConfigSource, type ProviderConfig } from "./shared/provider-config";
 import { outputValues, reconcileInputs, writtenInputs } from "./shared/reconcile";
+import { signsInWithApiKey, withCurrentCredentials } from "./shared/rotated-credentials";
 import type { Observed, PendingWork, ResourceDefinition, StateOf } from "./shared/resource-definition";
 import type { RuntimeContext } from "./shared/runtime-context";
 import { comparable, onlyLocal, type InputsOf, type Props, type Spec } from "./shared/spec";
@@ -128,7 +129,8 @@ export function provider(kind: string, options: ProviderOptions = {}): ZillizPro
     async read(id, props) {
       const raw = strip(props);
       const state = upgradeState(raw, def.upgrade) as StateOf<Spec>;
-      const observed = await def.ops.read(ctx, id, state);
+      // refresh runs with the config stored at the last up: a rotated key is handled there.
+      const observed = await withCurrentCredentials(ctx, signsInWithApiKey(raw), () => def.ops.read(ctx, id, state));
       // Only a confirmed not-found drops the resource from the stack; every other failure is thrown.
       if (observed === undefined) return {};
       const written = writtenInputs(def.spec, state);
@@ -160,7 +162,9 @@ export function provider(kind: string, options: ProviderOptions = {}): ZillizPro
       return { outs: compose(strip(news), observed, undefined, state) };
     },
     async delete(id, props) {
-      await def.ops.delete(ctx, id, upgradeState(strip(props), def.upgrade) as StateOf<Spec>);
+      const state = upgradeState(strip(props), def.upgrade) as StateOf<Spec>;
+      // destroy runs with the config stored at the last up, as refresh does.
+      await withCurrentCredentials(ctx, signsInWithApiKey(state), () => def.ops.delete(ctx, id, state));
     },
   };
 }

@@ -175,7 +175,8 @@ describe("a Cluster alone: refresh (defect 10), label drift and the resize wait 
     // (The engine's event carries no changed keys for dynamic resources, which report none; the stored labels above
     // and the one planned update are what the drift is.)
     await test!.stack.up();
-    expect(await cloud(emulator, "GET", `/v2/clusters/${clusterId}/labels`)).toEqual({ labels: { team: "search" } });
+    // With this stack's ownership mark back too (issue 9; never shown among the resource's labels).
+    expect(await cloud(emulator, "GET", `/v2/clusters/${clusterId}/labels`)).toEqual({ labels: { team: "search", "pulumi-zilliz-owner": expect.stringMatching(/^[0-9a-f]{16}$/) } });
     await test!.stack.preview({ expectNoChanges: true });
   });
 

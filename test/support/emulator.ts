@@ -27,6 +27,8 @@ export interface TestEmulator {
     calls(): Promise<CallSummary>;
     clearCalls(): Promise<void>;
     state(): Promise<unknown>;
+    /** Rotates the org API key (the old one is refused from then on); returns the new key. */
+    rotateApiKey(next?: string): Promise<string>;
   };
 }
 
@@ -58,6 +60,7 @@ export async function startTestEmulator(options: EmulatorOptions = {}): Promise<
       calls: async () => (await call("GET", "calls")) as CallSummary,
       clearCalls: async () => void (await call("DELETE", "calls")),
       state: () => call("GET", "state"),
+      rotateApiKey: async (next) => ((await call("POST", "api-key", next === undefined ? {} : { apiKey: next })) as { apiKey: string }).apiKey,
     },
   };
 }

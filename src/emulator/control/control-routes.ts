@@ -20,6 +20,8 @@ export interface EmulatorControl {
   setTransition(kind: TransitionKind | undefined, mode: string): void;
   transitions(): Record<TransitionKind, string>;
   advance(kind?: TransitionKind, id?: string): void;
+  /** Replaces the org API key (a fresh one when `next` is absent) and returns it: the old key is refused. */
+  rotateApiKey(next?: string): string;
   faults: FaultInjector;
   rateLimit: RateLimiter;
   calls: CallLog;
@@ -54,6 +56,10 @@ export async function handleControl(control: EmulatorControl, req: IncomingMessa
         if (body.id !== undefined && typeof body.id !== "string") throw new Error("id must be a string");
         control.advance(body.kind, body.id as string | undefined);
         return ok({ advanced: true });
+      }
+      case "POST api-key": {
+        if (body.apiKey !== undefined && (typeof body.apiKey !== "string" || body.apiKey.length < 8)) throw new Error("apiKey must be a string of at least 8 characters");
+        return ok({ apiKey: control.rotateApiKey(body.apiKey as string | undefined) });
       }
       case "POST faults":
         return ok({ faultId: control.faults.add(checkFaultSpec(body)) });

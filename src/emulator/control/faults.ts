@@ -4,13 +4,15 @@
  */
 import type { ServerResponse } from "node:http";
 import { checkAnswerEdits, rewriteAnswer, type AnswerEdit } from "./answer-rewrite";
+import { checkChance, seededRandom } from "./fault-chance";
+import { LOSE_ANSWER_MODES, loseAnswer, type LoseAnswerMode } from "./lose-answer";
 
 /** What to do to a matching call. */
-export type FaultKind = "status" | "latency" | "drop" | "code" | "rewrite";
+export type FaultKind = "status" | "latency" | "drop" | "code" | "rewrite" | "lose-answer";
 
 /** A fault as posted to `/__emulator/faults`. */
 export interface FaultSpec {
-  /** "control" (default) or a cluster id (its data plane). */
+  /** "control" (default), a cluster id (its data plane), or "*" (the control plane and every data plane). */
   target?: string;
   /** HTTP method to match; any when omitted. */
   method?: string;
@@ -30,11 +32,23 @@ export interface FaultSpec {
   message?: string;
   /** For "rewrite": the call is served normally and these edits are made to its JSON answer. */
   edits?: AnswerEdit[];
+  /** For "lose-answer": the call is served (the state changes), then the answer is lost this way (default "reset"). */
+  mode?: LoseAnswerMode;
+  /**
+   * Fires on each matching call with this chance (0 < p ≤ 1) instead of on the next N; stays armed until
+   * cleared, or until it fired `times` times when that is given. A call that it spares is offered to the
+   * next matching fault, so several of them add up to a mix.
+   */
+  probability?: number;
+  /** Reseeds the generator every probabilistic fault draws from (repeatable runs); default seed 1. */
+  seed?: number;
 }
 
 interface ArmedFault extends FaultSpec {
   id: number;
   remaining: number;
+  /** How often it fired so far (listed by `GET faults`: a soak reports how many calls it failed). */
+  fired: number;
   regex: RegExp;
 }
 
@@ -51,11 +65,17 @@ export function checkFaultSpec(value: unknown): FaultSpec {
   const spec = value as FaultSpec;
   if (typeof spec !== "object" || spec === null) throw new Error("fault must be an object");
   if (typeof spec.path !== "string" || spec.path === "") throw new Error("fault.path is required");
-  if (!["status", "latency", "drop", "code", "rewrite"].includes(spec.kind)) throw new Error("fault.kind must be status, latency, drop, code or rewrite");
+  if (!["status", "latency", "drop", "code", "rewrite", "lose-answer"].includes(spec.kind)) {
+    throw new Error("fault.kind must be status, latency, drop, code, rewrite or lose-answer");
+  }
   if (spec.kind === "status" && typeof spec.status !== "number") throw new Error("fault.status is required for kind status");
   if (spec.kind === "latency" && typeof spec.latencyMs !== "number") throw new Error("fault.latencyMs is required for kind latency");
   if (spec.kind === "code" && typeof spec.code !== "number") throw new Error("fault.code is required for kind code");
   if (spec.kind === "rewrite") checkAnswerEdits(spec.edits);
+  checkChance(spec);
+  if (spec.kind === "lose-answer" && spec.mode !== undefined && !LOSE_ANSWER_MODES.includes(spec.mode)) {
+    throw new Error("fault.mode must be reset, 500 or timeout for kind lose-answer");
+  }
   return spec;
 }
 
@@ -63,10 +83,13 @@ export function checkFaultSpec(value: unknown): FaultSpec {
 export class FaultInjector {
   private faults: ArmedFault[] = [];
   private nextId = 1;
+  private random = seededRandom(1);
 
   add(spec: FaultSpec): number {
     const id = this.nextId++;
-    this.faults.push({ ...spec, id, remaining: spec.times ?? 1, regex: globToRegex(spec.path) });
+    if (spec.seed !== undefined) this.random = seededRandom(spec.seed);
+    const remaining = spec.times ?? (spec.probability !== undefined ? Number.POSITIVE_INFINITY : 1);
+    this.faults.push({ ...spec, id, remaining, fired: 0, regex: globToRegex(spec.path) });
     return id;
   }
 
@@ -81,16 +104,20 @@ export class FaultInjector {
   /** Applies the first matching fault (consuming one use). Latency is returned for the caller to wait. */
   apply(target: string, method: string, path: string, res: ServerResponse): FaultOutcome {
     const fault = this.faults.find(
-      (f) => (f.target ?? "control") === target && (!f.method || f.method.toUpperCase() === method) && f.regex.test(path),
+      (f) => ((f.target ?? "control") === target || f.target === "*") && (!f.method || f.method.toUpperCase() === method) && f.regex.test(path) && (f.probability === undefined || this.random() < f.probability),
     );
     if (!fault) return { handled: false, delayMs: 0 };
     fault.remaining -= 1;
+    fault.fired += 1;
     if (fault.remaining <= 0) this.faults = this.faults.filter((f) => f !== fault);
     switch (fault.kind) {
       case "latency":
         return { handled: false, delayMs: fault.latencyMs ?? 0 };
       case "rewrite":
         rewriteAnswer(res, fault.edits ?? []);
+        return { handled: false, delayMs: 0 };
+      case "lose-answer":
+        loseAnswer(res, fault.mode);
         return { handled: false, delayMs: 0 };
       case "drop":
         dropMidResponse(res);

@@ -1,6 +1,8 @@
 /** Alias operations against the Milvus REST v2 data plane (run time only). */
 import { isNotFound, type AliasDescription, type MilvusClient } from "../../client";
 import { milvusClient, targetOf } from "../shared/data-plane-target";
+import { createNamed } from "../shared/named-create";
+import type { Lookup } from "../shared/outcome-unknown";
 import { IncompleteError } from "../shared/partial-state";
 import { defineResource, type Observed, type ResourceOps } from "../shared/resource-definition";
 import type { RuntimeContext } from "../shared/runtime-context";
@@ -49,7 +51,12 @@ async function create(ctx: RuntimeContext, inputs: AliasInputs) {
       ctx.log(`alias ${inputs.aliasName}: adopted and retargeted from ${existing.collectionName} to ${inputs.collectionName}`);
     }
   } else {
-    await mc.aliases.create({ ...w, collectionName: inputs.collectionName });
+    const lookUp = async (): Promise<Lookup<true>> => {
+      const now = await describe(mc, w);
+      if (!now) return { absent: true };
+      return now.collectionName === inputs.collectionName ? { found: true } : { unknowable: `alias "${inputs.aliasName}" exists and points to "${now.collectionName}"` };
+    };
+    await createNamed(ctx, { kind: "alias", name: inputs.aliasName, send: () => mc.aliases.create({ ...w, collectionName: inputs.collectionName }), lookUp });
   }
   return { id, observed: { aliasName: inputs.aliasName, collectionName: inputs.collectionName } };
 }

@@ -1,12 +1,14 @@
 /** Cluster operations against the control plane (run time only). */
-import { isAlreadyExists, isNotFound, normalizeClusterStatus, waitFor, ZillizError, type Cluster as ClusterInfo } from "../../client";
+import { isNotFound, normalizeClusterStatus, waitFor, ZillizError, type Cluster as ClusterInfo } from "../../client";
 import { IncompleteError } from "../shared/partial-state";
 import type { DiffPlan } from "../shared/plan";
 import { defineResource, type Observed, type ResourceOps } from "../shared/resource-definition";
-import { adoptRefusal, deadlineMs, errorText, outcomeUnknown, type Mismatch, type RuntimeContext } from "../shared/runtime-context";
+import { adoptRefusal, deadlineMs, errorText, type Mismatch, type RuntimeContext } from "../shared/runtime-context";
 import { stableEqual } from "../shared/stable-equal";
 import { clusterApi, type ClusterApi } from "./cluster-api";
 import { autoscalingBody, canonicalAutoscaling, scalesCu, scalesReplica } from "./cluster-autoscaling";
+import { createOrTakeOver } from "./cluster-create";
+import { markedClusterApi, type MarkedClusterApi } from "./cluster-ownership";
 import { adjustClusterPlan, clusterSpec, DEFAULT_CLUSTER_WAIT_SECONDS, DEFAULT_CU_TYPE, isDedicated, refineCluster, type ClusterInputs, type ClusterSpec, type ClusterState } from "./cluster-spec";
 
 type Secrets = { username?: unknown; password?: unknown };
@@ -107,7 +109,7 @@ function adoptMismatches(inputs: ClusterInputs, c: ClusterInfo): Mismatch[] {
  * replicated, and suspended last. `manage(key)` says which optional settings the program controls (an
  * adopted cluster keeps its size when the program does not give one). `step` tracks progress for partial state.
  */
-async function converge(ctx: RuntimeContext, zc: ClusterApi, id: string, inputs: ClusterInputs, manage: (key: keyof ClusterInputs) => boolean, step: { now: string }): Promise<Seen> {
+async function converge(ctx: RuntimeContext, zc: MarkedClusterApi, id: string, inputs: ClusterInputs, manage: (key: keyof ClusterInputs) => boolean, step: { now: string }): Promise<Seen> {
   const dedicated = isDedicated(inputs.plan);
   let c = await zc.describe(id);
   let status = normalizeClusterStatus(c.status);
@@ -134,10 +136,12 @@ async function converge(ctx: RuntimeContext, zc: ClusterApi, id: string, inputs:
     await zc.rename(id, inputs.clusterName);
   }
   let labels = inputs.apiVersion === "v1" ? undefined : await zc.getLabels(id);
-  if (labels !== undefined && manage("labels") && !stableEqual(labels, inputs.labels ?? {})) {
+  const relabel = labels !== undefined && manage("labels") && !stableEqual(labels, inputs.labels ?? {});
+  if (labels !== undefined && (relabel || zc.needsMark(id))) {
+    // A missing ownership mark is added with the labels the cluster keeps (an adopted cluster keeps its own).
     step.now = "labels";
-    await zc.putLabels(id, inputs.labels ?? {});
-    labels = inputs.labels ?? {};
+    labels = relabel ? (inputs.labels ?? {}) : labels;
+    await zc.putLabels(id, labels);
   }
   if (rescale && !stableEqual(canonicalAutoscaling(c.autoscaling), wantScaling)) {
     // First, so that a rule dropped in favour of a fixed size no longer fights the resize below.
@@ -173,7 +177,7 @@ async function observeAfterFailure(zc: ClusterApi, id: string, secrets: Secrets)
 }
 
 async function create(ctx: RuntimeContext, inputs: ClusterInputs) {
-  const zc = clusterApi(ctx, inputs);
+  const zc = markedClusterApi(clusterApi(ctx, inputs), inputs.ownerMark, inputs.apiVersion);
   const projectId = await resolveProjectId(zc, inputs);
   const name = inputs.clusterName;
   let id: string;
@@ -185,24 +189,7 @@ async function create(ctx: RuntimeContext, inputs: ClusterInputs) {
     id = existing.clusterId;
     ctx.log(`cluster ${id}: adopting the existing cluster "${name}" (its password is not known to the provider)`);
   } else {
-    try {
-      const created = await zc.create(inputs.plan, {
-        clusterName: name, projectId, regionId: inputs.regionId, cuType: inputs.cuType ?? DEFAULT_CU_TYPE,
-        // With autoscaling.cu the size is left to the service (the API refuses both).
-        cuSize: scalesCu(inputs) ? undefined : (inputs.cuSize ?? 1), replica: inputs.replica, labels: inputs.labels,
-        ...(isDedicated(inputs.plan) && inputs.autoscaling !== undefined ? { autoscaling: autoscalingBody(canonicalAutoscaling(inputs.autoscaling), undefined) } : {}),
-      });
-      id = created.clusterId;
-      secrets = { username: created.username, password: created.password };
-    } catch (e) {
-      if (isAlreadyExists(e)) throw new Error(`Cluster: a cluster named "${name}" already exists in project ${projectId}; set adopt: true to take it over, or choose another clusterName`);
-      if (!outcomeUnknown(e)) throw e;
-      // The answer was lost: the cluster may exist. Look it up by name instead of creating a second one.
-      const found = await zc.findByName(name, projectId);
-      if (!found) throw e;
-      id = found.clusterId;
-      ctx.log(`cluster ${id}: the create response was lost; found the cluster by name (its password was not received)`);
-    }
+    ({ id, secrets } = await createOrTakeOver(ctx, zc, inputs, projectId));
   }
   // From here on the cluster exists: whatever fails keeps it in the stack, with what was observed.
   const step = { now: "wait RUNNING" };
@@ -215,7 +202,7 @@ async function create(ctx: RuntimeContext, inputs: ClusterInputs) {
 }
 
 async function read(ctx: RuntimeContext, id: string, state: ClusterState): Promise<Observed | undefined> {
-  const zc = clusterApi(ctx, state);
+  const zc = markedClusterApi(clusterApi(ctx, state), state.ownerMark, state.apiVersion);
   let s: Seen;
   try {
     s = await seen(zc, id);
@@ -232,7 +219,7 @@ async function read(ctx: RuntimeContext, id: string, state: ClusterState): Promi
 
 /** Applies the program's settings (the plan's changes, and anything a failure left undone). */
 async function apply(ctx: RuntimeContext, id: string, olds: ClusterState, news: ClusterInputs, plan: DiffPlan | undefined, operation: string): Promise<Observed> {
-  const zc = clusterApi(ctx, news);
+  const zc = markedClusterApi(clusterApi(ctx, news), news.ownerMark, news.apiVersion);
   const step = { now: "describe" };
   try {
     const manage = (k: keyof ClusterInputs) => news[k] !== undefined || (plan?.updates.includes(k) ?? false) || olds[k] !== undefined;

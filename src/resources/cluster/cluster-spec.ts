@@ -3,8 +3,9 @@ import { z } from "zod";
 import type { DiffPlan } from "../shared/plan";
 import type { ProviderConfig } from "../shared/provider-config";
 import type { StateOf } from "../shared/resource-definition";
-import { defineSpec, input, output, type InputsOf, type Props } from "../shared/spec";
 import { autoscalingType, canonicalAutoscaling, scalesCu, scalesReplica } from "./cluster-autoscaling";
+import { ownerMarkOf } from "../shared/ownership-mark";
+import { defineSpec, hiddenInput, input, output, type InputsOf, type Props } from "../shared/spec";
 
 export const CLUSTER_PLANS = ["Free", "Serverless", "Standard", "Enterprise", "BusinessCritical"] as const;
 export const DEDICATED_PLANS: readonly string[] = ["Standard", "Enterprise", "BusinessCritical"];
@@ -114,6 +115,12 @@ export const clusterSpec = defineSpec({
    * @example true
    */
   allowDataLoss: input(z.boolean().optional(), { change: "local" }),
+  /**
+   * Set by the class, not by the program: this resource's ownership mark (a hash of project, stack, type and
+   * name), put on the cluster as the label `pulumi-zilliz-owner` (never shown among `labels`). A create that
+   * finds a cluster of its name carrying this mark takes it over (an interrupted run created it). Only read at create.
+   */
+  ownerMark: hiddenInput(z.string().regex(/^[0-9a-f]{16}$/).optional(), { change: "create-only", fill: ownerMarkOf }),
 
   /** Cluster id, e.g. `in01-0123456789abcdef` (the same as the resource id). */
   clusterId: output<string>(),

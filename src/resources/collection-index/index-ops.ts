@@ -1,14 +1,16 @@
 /** CollectionIndex operations against the Milvus REST v2 data plane (run time only). */
 import { z } from "zod";
-import { canonicalIndexFromDescribe, isNotFound, waitFor, type IndexDescription, type MilvusClient } from "../../client";
+import { canonicalIndexFromDescribe, isNotFound, waitFor, type CollectionDescription, type IndexDescription, type MilvusClient } from "../../client";
 import { canonicalMap } from "../shared/canonical-map";
 import { checkRetarget, collectionRef, milvusClient, targetOf } from "../shared/data-plane-target";
 import { IncompleteError } from "../shared/partial-state";
 import type { DiffPlan } from "../shared/plan";
 import { PENDING_RELOAD_KEY } from "../shared/reserved-properties";
 import { defineResource, type Observed, type ResourceOps } from "../shared/resource-definition";
-import { adoptRefusal, deadlineMs, errorText, outcomeUnknown, type Mismatch, type RuntimeContext } from "../shared/runtime-context";
+import { createOrFind } from "../shared/outcome-unknown";
+import { adoptRefusal, deadlineMs, errorText, type Mismatch, type RuntimeContext } from "../shared/runtime-context";
 import { stableEqual } from "../shared/stable-equal";
+import { indexNextStep, lookUpIndex } from "./index-recovery";
 import { adjustIndexPlan, DEFAULT_INDEX_WAIT_SECONDS, indexSpec, refineIndex, type IndexInputs, type IndexSpec, type IndexState } from "./index-spec";
 
 type Ref = { collectionName: string; dbName?: string };
@@ -80,11 +82,13 @@ async function waitBuilt(ctx: RuntimeContext, mc: MilvusClient, p: IndexInputs):
 /**
  * Loads a collection that waits for its indexes (this provider released it to drop an index, or its
  * Collection asked for `loaded: true` before any index existed), once all its vector fields are indexed,
- * and waits until it is loaded: whoever uses the collection after this `up` finds it queryable.
+ * and waits until it is loaded: whoever uses the collection after this `up` finds it queryable. `coll` is
+ * the describe the create began with: the mark is set before any index create of this collection starts
+ * (by the Collection create it depends on, or by the drop that precedes a replacement), so no second
+ * describe is needed to see it.
  */
-async function reloadIfPending(ctx: RuntimeContext, mc: MilvusClient, ref: Ref, p: IndexInputs): Promise<void> {
-  const d = await mc.collections.describe(ref);
-  if (!(d.properties ?? []).some((kv) => kv.key === PENDING_RELOAD_KEY && kv.value === "true")) return;
+async function reloadIfPending(ctx: RuntimeContext, mc: MilvusClient, ref: Ref, p: IndexInputs, coll: CollectionDescription): Promise<void> {
+  if (!(coll.properties ?? []).some((kv) => kv.key === PENDING_RELOAD_KEY && kv.value === "true")) return;
   try {
     await mc.collections.load(ref);
   } catch (e) {
@@ -103,10 +107,10 @@ async function reloadIfPending(ctx: RuntimeContext, mc: MilvusClient, ref: Ref, 
   ctx.log(`collection ${ref.collectionName}: loaded now that its vector fields are indexed`);
 }
 
-/** Sends the create once; if its outcome is unknown, continues only when the index now exists as requested. */
+/** Sends the create; if its outcome is unknown, continues only when the index now exists as requested. */
 async function createOnce(ctx: RuntimeContext, mc: MilvusClient, inputs: IndexInputs): Promise<void> {
-  try {
-    await mc.indexes.create({
+  const send = () =>
+    mc.indexes.create({
       ...collectionRef(inputs),
       indexParams: [{
         fieldName: inputs.fieldName, indexName: indexNameOf(inputs), indexType: inputs.indexType,
@@ -114,12 +118,8 @@ async function createOnce(ctx: RuntimeContext, mc: MilvusClient, inputs: IndexIn
         ...(inputs.params !== undefined ? { params: inputs.params } : {}),
       }],
     });
-  } catch (e) {
-    if (!outcomeUnknown(e)) throw e;
-    const now = await describeIndex(mc, inputs).catch(() => undefined);
-    if (!now || mismatches(inputs, now).length > 0) throw e;
-    ctx.log(`index ${indexNameOf(inputs)}: the create response was lost; the index exists as requested`);
-  }
+  const lookUp = () => lookUpIndex(() => describeIndex(mc, inputs), (d) => mismatches(inputs, d).length === 0, indexNameOf(inputs));
+  await createOrFind(ctx, { what: `index "${indexNameOf(inputs)}"`, send, lookUp, resendWhenAbsent: true, nextStep: indexNextStep(indexNameOf(inputs), inputs.collectionName) });
 }
 
 async function create(ctx: RuntimeContext, inputs: IndexInputs) {
@@ -132,10 +132,18 @@ async function create(ctx: RuntimeContext, inputs: IndexInputs) {
   if (!field) throw new Error(`CollectionIndex: collection "${inputs.collectionName}" has no field "${inputs.fieldName}"`);
   const recheck = z.custom<IndexInputs>().superRefine(refineIndex).safeParse({ ...inputs, fieldDataType: field.type });
   if (!recheck.success) throw new Error(`CollectionIndex: ${recheck.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
-  const existing = await describeIndex(mc, inputs);
+  // The describe lists the collection's indexes: only one that is there needs its own describe (adoption).
+  const listed = coll.indexes == null || coll.indexes.some((i) => i.indexName === indexNameOf(inputs));
+  const existing = listed ? await describeIndex(mc, inputs) : undefined;
   if (existing) {
-    if (inputs.adopt !== true) throw new Error(`CollectionIndex: index "${indexNameOf(inputs)}" already exists on "${inputs.collectionName}"; set adopt: true to take it over`);
     const diff = mismatches(inputs, existing);
+    if (inputs.adopt !== true && diff.length > 0) {
+      const what = diff.map((m) => `${m.property}: existing ${JSON.stringify(m.existing)}, wanted ${JSON.stringify(m.wanted)}`).join("; ");
+      throw new Error(`CollectionIndex: index "${indexNameOf(inputs)}" already exists on "${inputs.collectionName}" with other settings (${what}); change the inputs to match it and set adopt: true to take it over, or choose another indexName`);
+    }
+    // The same index (an interrupted run built it, or it was made by hand): an index holds no data of its own, so
+    // taking it over loses nothing.
+    if (inputs.adopt !== true) ctx.log(`index ${indexNameOf(inputs)}: exists on "${inputs.collectionName}" exactly as requested; taking it over`);
     if (diff.length > 0) throw adoptRefusal(`index "${indexNameOf(inputs)}"`, diff);
   } else {
     await createOnce(ctx, mc, inputs);
@@ -143,7 +151,7 @@ async function create(ctx: RuntimeContext, inputs: IndexInputs) {
   // From here on the index exists: a failed or timed-out build keeps it in the stack.
   try {
     const d = inputs.waitForBuild === false ? await describeIndex(mc, inputs) : await waitBuilt(ctx, mc, inputs);
-    await reloadIfPending(ctx, mc, ref, inputs);
+    await reloadIfPending(ctx, mc, ref, inputs, coll);
     return { id, observed: d ? observe(d, inputs) : {} };
   } catch (e) {
     const now = await describeIndex(mc, inputs).catch(() => undefined);

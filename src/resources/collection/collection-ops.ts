@@ -8,13 +8,15 @@ import { VECTOR_TYPES } from "../shared/field-types";
 import { DESCRIPTION_KEY, PENDING_RELOAD_KEY, RESERVED_KEYS } from "../shared/reserved-properties";
 import type { DiffPlan } from "../shared/plan";
 import { defineResource, type Observed, type ResourceOps } from "../shared/resource-definition";
-import { adoptRefusal, deadlineMs, outcomeUnknown, type Mismatch, type RuntimeContext } from "../shared/runtime-context";
+import { createOrFind } from "../shared/outcome-unknown";
+import { adoptRefusal, deadlineMs, type Mismatch, type RuntimeContext } from "../shared/runtime-context";
 import { stableEqual } from "../shared/stable-equal";
 import { sameFields } from "./collection-canonical";
 import { canonicalFunctions, fromDescribedFunctions, type FunctionInput } from "./collection-functions";
 import {
   adjustCollectionPlan, collectionSpec, DEFAULT_COLLECTION_WAIT_SECONDS, refineCollection, type CollectionInputs, type CollectionSpec, type CollectionState, type FieldInput,
 } from "./collection-spec";
+import { collectionNextStep, isEmptyTwin, lookUpCollection } from "./collection-recovery";
 import { v1Ops } from "./collection-v1-ops";
 import { describedProperties, fromDescribedField, toWireField } from "./collection-wire";
 
@@ -163,7 +165,17 @@ async function converge(ctx: RuntimeContext, mc: MilvusClient, ref: Ref, inputs:
   return "done";
 }
 
-const alreadyExists = (name: string) => new Error(`Collection: "${name}" already exists; set adopt: true to take it over, or choose another collectionName`);
+/**
+ * What a collection just created from `inputs` has, as far as converge compares: the description sent with
+ * the create, no properties, and not loaded (a create without index parameters loads nothing). Saves the
+ * describe a fresh create would otherwise spend before converging; the describe after converging stays.
+ */
+function freshlyCreated(inputs: CollectionInputs): Observed {
+  return { description: inputs.description ?? "", properties: {}, loaded: false };
+}
+
+const alreadyExists = (name: string) =>
+  new Error(`Collection: "${name}" already exists (with entities or another spec, so not an interrupted run's); set adopt: true to take it over, or choose another collectionName`);
 
 async function create(ctx: RuntimeContext, inputs: CollectionInputs) {
   if (inputs.apiVersion === "v1") return v1Ops.create(ctx, inputs, collectionId(inputs));
@@ -173,34 +185,40 @@ async function create(ctx: RuntimeContext, inputs: CollectionInputs) {
   // Milvus answers a create of an existing collection with the same schema with success, so a takeover
   // would go unnoticed: look first, and take an existing collection over only when asked to.
   const exists = await mc.collections.has(ref);
-  if (exists && inputs.adopt !== true) throw alreadyExists(ref.collectionName);
+  const sameSpec = async () => adoptMismatches(inputs, await look(mc, ref, inputs.properties)).length === 0;
+  if (exists && inputs.adopt !== true && !(await isEmptyTwin(ctx, mc, ref, sameSpec))) throw alreadyExists(ref.collectionName);
+  // What converge compares the program with: the looked-up collection, or (fresh create) what was just sent.
+  let seen: Observed;
   if (exists) {
-    const mismatches = adoptMismatches(inputs, await look(mc, ref, inputs.properties));
+    seen = await look(mc, ref, inputs.properties);
+    const mismatches = adoptMismatches(inputs, seen);
     if (mismatches.length > 0) throw adoptRefusal(`collection "${ref.collectionName}"`, mismatches);
     ctx.log(`collection ${id}: adopting the existing collection`);
   } else {
     const params = { ...(inputs.shardsNum !== undefined ? { shardsNum: inputs.shardsNum } : {}), ...(inputs.consistencyLevel !== undefined ? { consistencyLevel: inputs.consistencyLevel } : {}) };
     const fields = inputs.schema.fields;
     const functions = (inputs.schema.functions ?? []).map((fn) => ({ name: fn.name, type: fn.type, inputFieldNames: fn.inputFieldNames, outputFieldNames: fn.outputFieldNames, ...(fn.params ? { params: fn.params } : {}) }));
-    try {
-      await mc.collections.create({
+    const send = () =>
+      mc.collections.create({
         ...ref,
         ...(inputs.description !== undefined ? { description: inputs.description } : {}),
         schema: { autoID: fields.some((f) => f.isPrimary && f.autoId), enableDynamicField: inputs.enableDynamicField ?? false, fields: fields.map(toWireField), ...(functions.length > 0 ? { functions } : {}) },
         ...(Object.keys(params).length > 0 ? { params } : {}),
       });
+    try {
+      // A lost answer: continue only with a collection of exactly the requested spec (shared/outcome-unknown).
+      const lookUp = () => lookUpCollection(mc, ref, sameSpec);
+      const outcome = await createOrFind(ctx, { what: `collection "${ref.collectionName}"`, send, lookUp, resendWhenAbsent: true, nextStep: collectionNextStep(ref.collectionName) });
+      seen = "sent" in outcome ? freshlyCreated(inputs) : await look(mc, ref, inputs.properties);
     } catch (e) {
       if (isAlreadyExists(e)) throw alreadyExists(ref.collectionName);
-      // A lost answer: the collection may exist now. Continue with it only if it has exactly our schema.
-      if (!outcomeUnknown(e) || !(await mc.collections.has(ref).catch(() => false))) throw e;
-      if (adoptMismatches(inputs, await look(mc, ref, inputs.properties)).length > 0) throw e;
-      ctx.log(`collection ${id}: the create response was lost; the collection exists with the requested schema`);
+      throw e;
     }
   }
   // From here on the collection exists: a failure keeps it in the stack with what was observed.
   const step = { now: "describe" };
   try {
-    const load = await converge(ctx, mc, ref, inputs, await look(mc, ref, inputs.properties), step);
+    const load = await converge(ctx, mc, ref, inputs, seen, step);
     return { id, observed: withDeferredLoad(await look(mc, ref, inputs.properties), load) };
   } catch (e) {
     throw new IncompleteError(id, await look(mc, ref, inputs.properties).catch(() => ({})), { operation: "create", step: step.now }, e);

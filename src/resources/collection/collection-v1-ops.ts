@@ -3,6 +3,7 @@
  * (an Int64 primary key and one FloatVector); the plan replaces on every other change.
  */
 import { allowsDataLoss, dataLossRefusal } from "../shared/data-loss";
+import { effectiveToken } from "../shared/lost-password";
 import { isNotFound, MilvusV1Client, waitFor, type CollectionV1 } from "../../client";
 import { collectionRef, resolveEndpoint, targetOf } from "../shared/data-plane-target";
 import type { Observed } from "../shared/resource-definition";
@@ -13,7 +14,7 @@ import { DEFAULT_COLLECTION_WAIT_SECONDS, type CollectionInputs, type Collection
 
 async function client(ctx: RuntimeContext, p: Props): Promise<MilvusV1Client> {
   const t = targetOf(p);
-  return new MilvusV1Client({ endpoint: await resolveEndpoint(ctx, t), token: t.token ?? ctx.config.apiKey });
+  return new MilvusV1Client({ endpoint: await resolveEndpoint(ctx, t), token: effectiveToken(ctx, t.token, ctx.config.apiKey) });
 }
 
 /** v1 describes types with their size, e.g. `FloatVector(8)`. */

@@ -1,16 +1,16 @@
 /** ImportJob operations: Zilliz Cloud (control plane, by clusterId) or a Milvus data plane (run time only). */
 import { isNotFound, MilvusClient, normalizeImportState, waitFor, ZillizClient, ZillizClientV1, type ImportProgress, type ImportProgressV1 } from "../../client";
+import { effectiveToken } from "../shared/lost-password";
 import { IncompleteError } from "../shared/partial-state";
 import { requireApiKey } from "../shared/provider-config";
 import { defineResource, type Observed, type ResourceOps } from "../shared/resource-definition";
-import { deadlineMs, errorText, outcomeUnknown, type RuntimeContext } from "../shared/runtime-context";
+import { deadlineMs, type RuntimeContext } from "../shared/runtime-context";
+import { importMarker } from "./import-marker";
+import { submitOrFind, type ListedJob, type RecoverableImportApi } from "./import-recovery";
 import { DEFAULT_IMPORT_WAIT_SECONDS, importJobSpec, objectUrlGroups, refineImportJob, type ImportJobInputs, type ImportJobSpec, type ImportJobState } from "./import-job-spec";
 
-/** One way to submit and follow a job, whichever plane it runs on. */
-interface ImportApi {
-  submit(): Promise<string>;
-  progress(jobId: string): Promise<ImportProgress>;
-}
+/** One way to submit, follow and list jobs, whichever plane it runs on (v1 has no usable list). */
+type ImportApi = RecoverableImportApi;
 
 /** v1 reports a fraction and an error message instead of a state. */
 function fromV1(s: ImportProgressV1): ImportProgress {
@@ -24,10 +24,11 @@ function api(ctx: RuntimeContext, p: ImportJobInputs): ImportApi {
   const common = { collectionName: p.collectionName, ...(p.dbName ? { dbName: p.dbName } : {}), ...(p.partitionName ? { partitionName: p.partitionName } : {}) };
   const keys = p.accessKey !== undefined && p.secretKey !== undefined ? { accessKey: p.accessKey, secretKey: p.secretKey } : {};
   if (p.endpoint !== undefined) {
-    const mc = new MilvusClient({ endpoint: p.endpoint, token: p.token ?? ctx.config.apiKey });
+    const mc = new MilvusClient({ endpoint: p.endpoint, token: effectiveToken(ctx, p.token, ctx.config.apiKey) });
     return {
       submit: async () => (await mc.importJobs.create({ ...common, files: urls })).jobId,
       progress: (jobId) => mc.importJobs.getProgress({ jobId, ...(p.dbName ? { dbName: p.dbName } : {}) }),
+      list: () => mc.importJobs.list({ collectionName: p.collectionName, ...(p.dbName ? { dbName: p.dbName } : {}) }),
     };
   }
   const clusterId = p.clusterId!;
@@ -47,6 +48,11 @@ function api(ctx: RuntimeContext, p: ImportJobInputs): ImportApi {
         : await zc.importJobs.create({ ...common, clusterId, objectUrls: urls, ...keys })
       ).jobId,
     progress: (jobId) => zc.importJobs.getProgress({ clusterId, jobId }),
+    list: async () => {
+      const jobs: ListedJob[] = [];
+      for await (const j of zc.importJobs.list({ clusterId, pageSize: 100 })) jobs.push(j);
+      return jobs;
+    },
   };
 }
 
@@ -100,20 +106,12 @@ async function follow(ctx: RuntimeContext, a: ImportApi, jobId: string, inputs: 
 
 async function create(ctx: RuntimeContext, inputs: ImportJobInputs) {
   const a = api(ctx, inputs);
-  let jobId: string;
-  try {
-    jobId = await a.submit();
-  } catch (e) {
-    if (outcomeUnknown(e)) {
-      // Never re-sent: a second submission would import the same rows twice.
-      throw new Error(
-        `ImportJob: the import request's answer was lost (${errorText(e)}); the job may or may not have started. ` +
-          "Check the cluster's import job list before running `pulumi up` again, which would submit a new import.",
-      );
-    }
-    throw e;
-  }
-  return { id: jobId, observed: await follow(ctx, a, jobId, inputs) };
+  // Never re-sent blindly: a lost answer is settled by the job list (import-recovery.ts).
+  // The files to recognise the job by: the object URLs, or for a volume source its data paths (a job reports
+  // them as URLs that end with the path).
+  const source = inputs.volumeName !== undefined ? inputs.dataPaths : inputs.objectUrls;
+  const { jobId, first } = await submitOrFind(ctx, a, inputs.collectionName, objectUrlGroups(source ?? []), importMarker(ctx, inputs));
+  return { id: jobId, observed: await follow(ctx, a, jobId, inputs, first) };
 }
 
 async function read(ctx: RuntimeContext, id: string, state: ImportJobState): Promise<Observed> {
@@ -145,8 +143,9 @@ const ops: ResourceOps<ImportJobSpec> = {
   // Every in-place change of a job is only recorded (the runtime never calls this for those); nothing to send.
   update: async () => ({}),
   resume,
-  delete: async (ctx, id) => {
-    // An import cannot be undone: the rows stay in the collection; only the stack forgets the job.
+  delete: async (ctx, id, state) => {
+    // An import cannot be undone: the rows stay in the collection; only the stack forgets the job (and its note).
+    await importMarker(ctx, state as Partial<ImportJobInputs>)?.clear(id);
     ctx.log(`import job ${id}: removed from the stack; the imported rows stay in the collection`);
   },
 };

@@ -6,7 +6,8 @@
 import { z } from "zod";
 import { clusterIdType, milvusName } from "../shared/data-plane-target";
 import type { StateOf } from "../shared/resource-definition";
-import { defineSpec, input, output, type InputsOf } from "../shared/spec";
+import { ownerMarkOf } from "../shared/ownership-mark";
+import { defineSpec, hiddenInput, input, type InputsOf, output } from "../shared/spec";
 
 export const DEFAULT_IMPORT_WAIT_SECONDS = 60 * 60;
 /** Object storage schemes the Zilliz Cloud import accepts (`file:///` too, which only zilliz-local reads). */
@@ -83,6 +84,12 @@ export const importJobSpec = defineSpec({
   waitTimeoutSeconds: input(z.number().int().min(1).max(7 * 24 * 3600).optional(), { change: "local" }),
   /** Wait until Completed (default true). Updates in place (no server call). */
   waitForCompletion: input(z.boolean().optional(), { change: "local", default: true }),
+  /**
+   * Set by the class, not by the program: this resource's ownership mark (a hash of project, stack, type and
+   * name). The job id is kept under it as the collection property `pulumi-zilliz.import.<mark>`, so that a run
+   * interrupted after the submit follows the same job instead of importing again. Only read at create.
+   */
+  ownerMark: hiddenInput(z.string().regex(/^[0-9a-f]{16}$/).optional(), { change: "create-only", fill: ownerMarkOf }),
 
   /** The job id (the same as the resource id). */
   jobId: output<string>(),

@@ -1,6 +1,7 @@
 /** Role operations against the Milvus REST v2 data plane (run time only). */
 import { ZillizError, type MilvusClient } from "../../client";
 import { milvusClient, targetOf } from "../shared/data-plane-target";
+import { createNamed } from "../shared/named-create";
 import { IncompleteError } from "../shared/partial-state";
 import { defineResource, type Observed, type ResourceOps } from "../shared/resource-definition";
 import type { RuntimeContext } from "../shared/runtime-context";
@@ -71,7 +72,10 @@ async function create(ctx: RuntimeContext, inputs: RoleInputs) {
   const wanted = canonicalGrants(inputs.privileges);
   const exists = (await mc.roles.list()).includes(id);
   if (exists && inputs.adopt !== true) throw new Error(`Role: role "${id}" already exists; set adopt: true to take it over (its grants are then set in place)`);
-  if (!exists) await mc.roles.create({ roleName: id });
+  if (!exists) {
+    const lookUp = async () => ((await mc.roles.list()).includes(id) ? { found: true as const } : { absent: true as const });
+    await createNamed(ctx, { kind: "role", name: id, send: () => mc.roles.create({ roleName: id }), lookUp });
+  }
   // From here on the role exists: a failed grant keeps it in the stack (the next up grants the rest).
   try {
     const current = exists ? ((await grantsOf(mc, id, databasesOf(wanted))) ?? []) : [];

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { MilvusClient, ZillizClient } from "../../client";
+import { effectiveToken } from "./lost-password";
 import { requireApiKey } from "./provider-config";
 import type { RuntimeContext } from "./runtime-context";
 import type { DiffPlan } from "./plan";
@@ -99,7 +100,7 @@ export function resolveEndpoint(ctx: RuntimeContext, t: TargetInputs): Promise<s
 /** A data-plane client for the target (token: the input, else the provider's API key). */
 export async function milvusClient(ctx: RuntimeContext, t: TargetInputs): Promise<MilvusClient> {
   const endpoint = await resolveEndpoint(ctx, t);
-  const token = t.token ?? (t.clusterId !== undefined ? requireApiKey(ctx.config) : ctx.config.apiKey);
+  const token = effectiveToken(ctx, t.token, t.clusterId !== undefined ? requireApiKey(ctx.config) : ctx.config.apiKey);
   return new MilvusClient({ endpoint, token, dbName: t.dbName });
 }
 

@@ -4,7 +4,7 @@
  * by id. Nothing here is ever captured into state (the provider is the hand-written `__provider` text).
  */
 import * as pulumi from "@pulumi/pulumi";
-import { allKeys, secretKeys, type ArgsOf, type OutputsOf, type Spec } from "./spec";
+import { allKeys, hiddenInputs, secretKeys, type ArgsOf, type OutputsOf, type Spec } from "./spec";
 import { ZillizDynamicResource } from "./zilliz-dynamic-resource";
 
 /** The instance type of a resource class built by {@link resourceClass}. */
@@ -20,9 +20,13 @@ export interface ResourceClass<S extends Spec, GetState> {
   get(name: string, id: pulumi.Input<string>, state?: GetState, opts?: pulumi.CustomResourceOptions): ResourceInstance<S>;
 }
 
-/** The props bag: inputs, secrets wrapped, and every other property as `undefined` so its Output exists. */
-function propsBag(spec: Spec, args: object | undefined): pulumi.Inputs {
+/**
+ * The props bag: inputs, hidden inputs filled in from the resource's identity, secrets wrapped, and every other
+ * property as `undefined` so its Output exists.
+ */
+function propsBag(spec: Spec, args: object | undefined, kind: string, name: string): pulumi.Inputs {
   const bag: pulumi.Inputs = { ...(args ?? {}) };
+  for (const [key, prop] of hiddenInputs(spec)) bag[key] = prop.fill!({ kind, name, project: pulumi.getProject(), stack: pulumi.getStack() });
   // Plain-text credentials become secrets, so the stored *inputs* are encrypted too.
   for (const key of secretKeys(spec)) if (bag[key] !== undefined) bag[key] = pulumi.secret(bag[key]);
   for (const key of allKeys(spec)) if (!(key in bag)) bag[key] = undefined;
@@ -35,7 +39,7 @@ export function resourceClass<S extends Spec, GetState = Partial<ArgsOf<S>>>(kin
   class Resource extends ZillizDynamicResource {
     constructor(name: string, args: ArgsOf<S>, opts?: pulumi.CustomResourceOptions) {
       const options = { ...opts, additionalSecretOutputs: [...new Set([...(opts?.additionalSecretOutputs ?? []), ...secrets])] };
-      super(kind, name, propsBag(spec, args), options);
+      super(kind, name, propsBag(spec, args, kind, name), options);
     }
 
     static get(name: string, id: pulumi.Input<string>, state?: GetState, opts?: pulumi.CustomResourceOptions) {

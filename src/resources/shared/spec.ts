@@ -51,6 +51,21 @@ export interface InputProp<T extends z.ZodType = z.ZodType> {
    * resource delete-first, to learn which dependants go with it).
    */
   readonly whenUnknown?: "update" | "replace";
+  /**
+   * Set by the resource class itself, never by the program (absent from the Args type): the class computes
+   * it from the resource's identity (see {@link hiddenInput}).
+   */
+  readonly hidden?: boolean;
+  /** For a hidden input: its value, computed in the program from the resource's identity. */
+  readonly fill?: (identity: ResourceIdentity) => unknown;
+}
+
+/** What a resource class knows about the resource it registers (the URN is not given to dynamic providers). */
+export interface ResourceIdentity {
+  kind: string;
+  name: string;
+  project: string;
+  stack: string;
 }
 
 /** One output-only property (computed by the server). `T` is its TypeScript type in the class. */
@@ -70,6 +85,14 @@ export function input<T extends z.ZodType>(type: T, options: Omit<InputProp<T>, 
   return { role: "input", type, ...options };
 }
 
+/**
+ * An input the resource class fills in (`fill`), left out of the Args type: the program never writes it, yet it
+ * is validated, stored and diffed like any input (a `create-only` one never plans a change).
+ */
+export function hiddenInput<T extends z.ZodType>(type: T, options: Omit<InputProp<T>, "role" | "type" | "hidden">): InputProp<T> & { readonly hidden: true } {
+  return { role: "input", type, ...options, hidden: true };
+}
+
 /** An output-only property of TypeScript type `T`. */
 export function output<T>(options: { secret?: boolean } = {}): OutputProp<T> {
   return { role: "output", ...options };
@@ -82,8 +105,9 @@ export function defineSpec<S extends Spec>(spec: S): S {
 
 type InputKeyOf<S extends Spec> = { [K in keyof S]: S[K] extends InputProp ? K : never }[keyof S];
 type RequiredKeyOf<S extends Spec> = {
-  [K in keyof S]: S[K] extends InputProp<infer T> ? (undefined extends z.input<T> ? never : K) : never;
+  [K in keyof S]: S[K] extends { hidden: true } ? never : S[K] extends InputProp<infer T> ? (undefined extends z.input<T> ? never : K) : never;
 }[keyof S];
+type HiddenKeyOf<S extends Spec> = { [K in keyof S]: S[K] extends { hidden: true } ? K : never }[keyof S];
 
 /** `T` with every level accepting a `pulumi.Input` (nested objects and arrays too). */
 export type DeepInput<T> = T extends string | number | boolean | null | undefined
@@ -100,7 +124,7 @@ type OutputTypes<S extends Spec> = {
 };
 
 /** The constructor arguments of a resource: each input, optional where its zod type is. */
-export type ArgsOf<S extends Spec> = Pick<InputTypes<S>, RequiredKeyOf<S>> & Partial<Pick<InputTypes<S>, Exclude<InputKeyOf<S>, RequiredKeyOf<S>>>>;
+export type ArgsOf<S extends Spec> = Pick<InputTypes<S>, RequiredKeyOf<S>> & Partial<Pick<InputTypes<S>, Exclude<InputKeyOf<S>, RequiredKeyOf<S> | HiddenKeyOf<S>>>>;
 
 /** The `Output` properties of a resource instance: every input and output of its spec. */
 export type OutputsOf<S extends Spec> = Readonly<OutputTypes<S>>;
@@ -116,6 +140,11 @@ export function inputKeys(spec: Spec): string[] {
 /** Every property key (inputs and outputs), in spec order. */
 export function allKeys(spec: Spec): string[] {
   return Object.keys(spec);
+}
+
+/** The hidden inputs (filled by the resource class), with their fill functions. */
+export function hiddenInputs(spec: Spec): Array<[string, InputProp]> {
+  return inputProps(spec).filter(([, prop]) => prop.hidden === true && prop.fill !== undefined);
 }
 
 /** The keys stored encrypted. */

@@ -1,6 +1,8 @@
 /** User operations against the Milvus REST v2 data plane (run time only). The password is never logged. */
 import { ZillizError, type MilvusClient } from "../../client";
 import { milvusClient, targetOf } from "../shared/data-plane-target";
+import { createNamed } from "../shared/named-create";
+import type { Lookup } from "../shared/outcome-unknown";
 import { IncompleteError } from "../shared/partial-state";
 import type { DiffPlan } from "../shared/plan";
 import { defineResource, type Observed, type ResourceOps } from "../shared/resource-definition";
@@ -45,7 +47,18 @@ async function create(ctx: RuntimeContext, inputs: UserInputs) {
       throw e;
     }
   } else {
-    await mc.users.create({ userName: id, password: inputs.password });
+    // After a lost answer, a user of this name is the lost request's only if it has the password sent with it.
+    const lookUp = async (): Promise<Lookup<true>> => {
+      if ((await rolesOf(mc, id)) === undefined) return { absent: true };
+      try {
+        await mc.users.updatePassword({ userName: id, password: inputs.password, newPassword: inputs.password });
+        return { found: true };
+      } catch (e) {
+        if (wrongPassword(e)) return { unknowable: `a user named "${id}" exists with another password` };
+        throw e;
+      }
+    };
+    await createNamed(ctx, { kind: "user", name: id, send: () => mc.users.create({ userName: id, password: inputs.password }), lookUp });
   }
   // From here on the user exists: a failed grant keeps it in the stack (the next up grants the rest).
   const current = existing ?? [];

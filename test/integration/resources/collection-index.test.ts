@@ -81,11 +81,13 @@ describe("CollectionIndex checks, adoption and partial state", () => {
     expect(await mc().indexes.list({ collectionName: "bits" })).toEqual([]);
   });
 
-  it("adopts a matching index and refuses a mismatching one", async () => {
+  it("adopts a matching index, takes over an identical one without adopt, and refuses a mismatching one", async () => {
     await mc().indexes.create({ collectionName: "items", indexParams: [{ fieldName: "tag", indexName: "tag_idx", indexType: "INVERTED" }] });
-    const { p } = providerFor("CollectionIndex", emu);
+    const { p, logs } = providerFor("CollectionIndex", emu);
     const base = { endpoint, token, collectionName: "items", fieldName: "tag", indexName: "tag_idx", indexType: "INVERTED" };
-    expect(await rejectionMessage(p.create(base))).toMatch(/already exists.*adopt: true/);
+    expect(await rejectionMessage(p.create({ ...base, indexType: "BITMAP" }))).toMatch(/already exists on "items" with other settings \(indexType: existing "INVERTED", wanted "BITMAP"\).*adopt: true/);
+    expect((await up(p, base)).id).toBe("default/items/tag_idx");
+    expect(logs.join("\n")).toMatch(/exactly as requested; taking it over/);
     const adopted = await up(p, { ...base, adopt: true });
     expect(adopted.id).toBe("default/items/tag_idx");
     const message = await rejectionMessage(p.create({ ...base, adopt: true, indexType: "BITMAP" }));

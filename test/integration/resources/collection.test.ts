@@ -110,16 +110,21 @@ describe("Collection data safety and adoption", () => {
     expect(await mc().collections.has({ collectionName: "full2" })).toBe(false);
   });
 
-  it("adopts a matching collection, refuses a mismatching one, and refuses a silent takeover", async () => {
-    const { p } = providerFor("Collection", emu);
+  it("adopts a matching collection, refuses a mismatching one, and takes over only an empty twin without adopt", async () => {
+    const { p, logs } = providerFor("Collection", emu);
     const first = await up(p, coll("shared"));
+    // Same name, same spec, no entities: what an interrupted create leaves; taken over without adopt.
+    expect((await up(p, coll("shared"))).id).toBe(first.id);
+    expect(logs.join("\n")).toMatch(/no entities \(an interrupted run created it\); taking it over/);
+    await insertRows(endpoint, token, "shared", [{ title: "a", vec: [0.1, 0.2, 0.3, 0.4] }]);
     const adopted = await up(p, coll("shared", { adopt: true }));
     expect(adopted.id).toBe(first.id);
     const message = await rejectionMessage(p.create(coll("shared", { adopt: true, schema: { fields: [fields[0], fields[1], { ...fields[2], dim: 8 }] } })));
     expect(message).toMatch(/cannot adopt collection "shared"/);
     expect(message).toMatch(/schema\.fields/);
     expect(await rejectionMessage(p.create(coll("shared")))).toMatch(/already exists.*adopt: true/);
-    await p.delete!(first.id, first.outs);
+    const { p: allowing } = providerFor("Collection", emu, { allowDataLoss: true });
+    await allowing.delete!(first.id, first.outs);
   });
 
   it("get-style read by id with only endpoint and token rebuilds the inputs", async () => {

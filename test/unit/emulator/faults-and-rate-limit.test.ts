@@ -153,3 +153,36 @@ describe("control endpoints", () => {
     expect(await status(b)).toBe("RUNNING");
   });
 });
+
+describe("probabilistic faults", () => {
+  it("fire on about the given share of matching calls, the same calls for the same seed, on any target with *", async () => {
+    const e = await start();
+    const run = async () => {
+      await e.control.clearFaults();
+      await e.control.injectFault({ target: "*", path: "/v2/clouds", kind: "status", status: 503, probability: 0.25, seed: 42 });
+      const statuses: number[] = [];
+      for (let i = 0; i < 200; i++) statuses.push((await request(e.url, "GET", "/v2/clouds", { key: e.apiKey })).status);
+      return statuses;
+    };
+    const first = await run();
+    const failed = first.filter((s) => s === 503).length;
+    const listed = (await (await fetch(`${e.url}/__emulator/faults`)).json()) as { data: Array<{ fired: number }> };
+    expect(listed.data.map((f) => f.fired)).toEqual([failed]);
+    expect(failed).toBeGreaterThan(30);
+    expect(failed).toBeLessThan(70);
+    expect(first.filter((s) => s !== 503 && s !== 200)).toEqual([]);
+    expect(await run()).toEqual(first);
+  });
+
+  it("a spared call goes to the next matching fault; times caps how often it fires; bad values are refused", async () => {
+    const e = await start();
+    await e.control.injectFault({ path: "/v2/clouds", kind: "status", status: 500, probability: 0.5, times: 3, seed: 7 });
+    await e.control.injectFault({ path: "/v2/clouds", kind: "status", status: 429, probability: 1 });
+    const statuses: number[] = [];
+    for (let i = 0; i < 40; i++) statuses.push((await request(e.url, "GET", "/v2/clouds", { key: e.apiKey })).status);
+    expect(statuses.filter((s) => s === 500)).toHaveLength(3);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(37);
+    await expect(e.control.injectFault({ path: "*", kind: "status", status: 500, probability: 1.5 })).rejects.toThrow(/probability/);
+    await expect(e.control.injectFault({ path: "*", kind: "status", status: 500, probability: 0.1, seed: 1.5 })).rejects.toThrow(/seed/);
+  });
+});

@@ -48,6 +48,13 @@ describe("resource classes", () => {
     expect(Index).toBe(CollectionIndex);
   });
 
+  it("fill the Cluster's hidden ownership mark from project, stack, kind and name", async () => {
+    const { ownerMarkOf } = await import("../../../src/resources/shared/ownership-mark");
+    new Cluster("marked", { clusterName: "marked-1", plan: "Serverless", regionId: "gcp-us-west1" });
+    for (let i = 0; i < 100 && !registered.some((r) => r.name === "marked"); i++) await new Promise((r) => setTimeout(r, 20));
+    expect(registered.find((r) => r.name === "marked")?.inputs.ownerMark).toBe(ownerMarkOf({ project: "proj", stack: "stack", kind: "Cluster", name: "marked" }));
+  });
+
   it("get() reads by id and still exposes every output", async () => {
     const got = Cluster.get("existing", "in01-xyz");
     expect(await value(got.id)).toBe("in01-xyz");
