@@ -256,6 +256,8 @@ describe("a killed `pulumi up` converges with `pulumi cancel` + `pulumi up`, the
     const emu = await startTestEmulator({ legacyPort: false });
     try {
       const p = await project("collection", emu);
+      // A slow cluster create leaves time to arm the fault below before the collection is created.
+      await emu.control.setTransition("cluster", "time:3000");
       const run = startPulumi(p.bin, p.dir, p.env, UP);
       const clusterId = await clusterIdOnceCreated(emu);
       // The describe that follows the create hangs: the kill lands after the collection exists.
