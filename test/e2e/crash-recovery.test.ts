@@ -211,8 +211,16 @@ async function recover(p: Project, emu: TestEmulator, label: string, during?: (e
   let up: CliResult;
   if (during) {
     const run = startPulumi(p.bin, p.dir, p.env, UP);
-    await during(emu);
-    await run.exited;
+    // An up that ends early (it failed) must fail the test at once, not after `during` gives up waiting.
+    const endedEarly = run.exited.then(() => {
+      throw new Error(`${label}: the recovery up ended before the test could act:\n${run.output()}`);
+    });
+    const acting = during(emu).catch((e: Error) => {
+      killTree(run.child.pid!);
+      throw new Error(`${e.message}; the recovery up so far:\n${run.output()}`);
+    });
+    await Promise.race([acting, endedEarly]);
+    endedEarly.catch(() => undefined);
     up = { code: await run.exited, stdout: run.output(), stderr: "" };
   } else {
     up = await p.pulumi(UP);
@@ -248,6 +256,8 @@ describe("a killed `pulumi up` converges with `pulumi cancel` + `pulumi up`, the
     const emu = await startTestEmulator({ legacyPort: false });
     try {
       const p = await project("collection", emu);
+      // A slow cluster create leaves time to arm the fault below before the collection is created.
+      await emu.control.setTransition("cluster", "time:3000");
       const run = startPulumi(p.bin, p.dir, p.env, UP);
       const clusterId = await clusterIdOnceCreated(emu);
       // The describe that follows the create hangs: the kill lands after the collection exists.
@@ -288,6 +298,8 @@ describe("a killed `pulumi up` converges with `pulumi cancel` + `pulumi up`, the
     try {
       const p = await project("import", emu);
       await emu.control.setTransition("import", "manual");
+      // A slow index build leaves time to arm the fault below before the import starts.
+      await emu.control.setTransition("index", "time:3000");
       const run = startPulumi(p.bin, p.dir, p.env, UP);
       const clusterId = await clusterIdOnceCreated(emu);
       // Once the index exists, refuse every later property change (a 503, retried and given up): the note of the job
