@@ -6,7 +6,8 @@ import { collect, isNotFound, ZillizClient, type ApiKeyInfo, type ApiKeyRequest 
 import { IncompleteError } from "../shared/partial-state";
 import { requireApiKey } from "../shared/provider-config";
 import { defineResource, type Observed, type ResourceOps } from "../shared/resource-definition";
-import { errorText, outcomeUnknown, type RuntimeContext } from "../shared/runtime-context";
+import { createOrFind } from "../shared/outcome-unknown";
+import type { RuntimeContext } from "../shared/runtime-context";
 import { stableEqual } from "../shared/stable-equal";
 import { apiKeySpec, canonicalGrants, refineApiKey, type ApiKeyGrant, type ApiKeyInputs, type ApiKeySpec, type ApiKeyState } from "./api-key-spec";
 
@@ -77,14 +78,21 @@ async function create(ctx: RuntimeContext, inputs: ApiKeyInputs) {
       }
     }
   }
-  let created: { apiKeyId: string; apiKey: string };
-  try {
-    created = await zc.apiKeys.create(body(inputs));
-  } catch (e) {
-    if (!outcomeUnknown(e)) throw e;
-    // A key whose value was never received is useless, and a lookup by name could bind someone else's key.
-    throw new Error(`ApiKey: the create request's answer was lost (${errorText(e)}); a key named "${inputs.name}" may exist without its value ever being shown. Delete it in the console (or with the API) if it is there, then run \`pulumi up\` again.`);
-  }
+  const outcome = await createOrFind<{ apiKeyId: string; apiKey: string }, never>(ctx, {
+    what: `api key "${inputs.name}"`,
+    send: () => zc.apiKeys.create(body(inputs)),
+    // A key whose value was never received is useless, and binding one found by name could take someone
+    // else's: whatever the list shows, the provider cannot go on; it only tells the user which case it is.
+    lookUp: async () =>
+      (await findByName(zc, inputs.name)).length > 0
+        ? { unknowable: `a key named "${inputs.name}" exists now, and its value is shown only in the lost answer` }
+        : { absent: true },
+    resendWhenAbsent: false,
+    nextStep: `delete the key "${inputs.name}" in the console (or with the API) if it is there, then run \`pulumi up\` again`,
+  });
+  // The lookup never reports a found key, so only the create's own answer gets here.
+  if (!("sent" in outcome)) throw new Error("ApiKey: a lost create answer cannot be recovered");
+  const created = outcome.sent;
   const id = created.apiKeyId;
   // The value is held only here and in the returned state; it never reaches a log or an error message.
   try {

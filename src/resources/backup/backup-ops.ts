@@ -6,7 +6,8 @@ import { collect, isNotFound, waitFor, type Backup as BackupInfo, type CloudJob,
 import { cloudClient } from "../shared/cloud-client";
 import { IncompleteError } from "../shared/partial-state";
 import { defineResource, type Observed, type ResourceOps } from "../shared/resource-definition";
-import { deadlineMs, outcomeUnknown, type RuntimeContext } from "../shared/runtime-context";
+import { createOrFind } from "../shared/outcome-unknown";
+import { deadlineMs, type RuntimeContext } from "../shared/runtime-context";
 import { backupSpec, DEFAULT_BACKUP_WAIT_SECONDS, type BackupInputs, type BackupSpec, type BackupState } from "./backup-spec";
 
 function observe(b: BackupInfo, jobId?: string): Observed {
@@ -89,21 +90,27 @@ async function create(ctx: RuntimeContext, inputs: BackupInputs) {
   // The server names backups itself, so a create whose answer is lost can only be recognised as the one
   // backup that was not there before: note what is there first (one list call per create).
   const before = new Set((await manualBackups(zc, inputs.clusterId, backupType)).map((b) => b.backupId));
-  let created: CreatedBackup;
-  try {
-    created = await zc.backups.create(inputs.clusterId, {
-      backupType,
-      ...(collections ? { dbCollections: collections.map((c) => ({ dbName: c.dbName ?? "default", collectionNames: c.collectionNames })) } : {}),
-      ...(inputs.crossRegionCopies ? { crossRegionCopies: inputs.crossRegionCopies } : {}),
-    });
-  } catch (e) {
-    if (!outcomeUnknown(e)) throw e;
-    const fresh = (await manualBackups(zc, inputs.clusterId, backupType)).filter((b) => !before.has(b.backupId));
-    // None: the create did not happen. Several: someone else is making backups too; taking one would be a guess.
-    if (fresh.length !== 1) throw e;
-    created = { backupId: fresh[0]!.backupId, backupName: fresh[0]!.backupName };
-    ctx.log(`backup ${created.backupId}: the create response was lost; found the new backup in the cluster's list (its job id is unknown: waiting on the backup itself)`);
-  }
+  const outcome = await createOrFind<CreatedBackup, BackupInfo>(ctx, {
+    what: `backup of cluster ${inputs.clusterId}`,
+    send: () =>
+      zc.backups.create(inputs.clusterId, {
+        backupType,
+        ...(collections ? { dbCollections: collections.map((c) => ({ dbName: c.dbName ?? "default", collectionNames: c.collectionNames })) } : {}),
+        ...(inputs.crossRegionCopies ? { crossRegionCopies: inputs.crossRegionCopies } : {}),
+      }),
+    lookUp: async () => {
+      const fresh = (await manualBackups(zc, inputs.clusterId, backupType)).filter((b) => !before.has(b.backupId));
+      if (fresh.length === 1) return { found: fresh[0]! };
+      if (fresh.length === 0) return { absent: true };
+      // Someone else is making backups too: taking one would be a guess.
+      return { unknowable: `${fresh.length} new backups appeared (${fresh.map((b) => b.backupId).join(", ")})` };
+    },
+    // The server names backups itself: a second request would make a second backup.
+    resendWhenAbsent: false,
+    nextStep: `look at the cluster's backups; read the right one into the stack with Backup.get(name, backupId, { clusterId }), or run \`pulumi up\` again if there is none`,
+  });
+  const created: CreatedBackup = "sent" in outcome ? outcome.sent : { backupId: outcome.found.backupId, backupName: outcome.found.backupName };
+  if ("found" in outcome) ctx.log(`backup ${created.backupId}: its job id is unknown after the lost answer; waiting on the backup itself`);
   ctx.log(`backup ${created.backupId}: started on cluster ${inputs.clusterId}${created.jobId ? ` (job ${created.jobId})` : ""}`);
   return { id: created.backupId, observed: await finish(ctx, zc, inputs.clusterId, created.backupId, created.jobId, inputs, "create") };
 }

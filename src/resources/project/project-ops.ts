@@ -3,7 +3,8 @@ import { isNotFound, ZillizClient, ZillizError, type Project as ProjectInfo } fr
 import { IncompleteError } from "../shared/partial-state";
 import { requireApiKey } from "../shared/provider-config";
 import { defineResource, type Observed, type ResourceOps } from "../shared/resource-definition";
-import { errorText, outcomeUnknown, type RuntimeContext } from "../shared/runtime-context";
+import { createOrFind } from "../shared/outcome-unknown";
+import { errorText, type RuntimeContext } from "../shared/runtime-context";
 import { adjustProjectPlan, canonicalRegions, DEFAULT_PROJECT_NAME, projectSpec, type ProjectInputs, type ProjectSpec, type ProjectState } from "./project-spec";
 
 const cloud = (ctx: RuntimeContext) => new ZillizClient({ apiKey: requireApiKey(ctx.config), baseUrl: ctx.config.cloudApiUrl });
@@ -71,16 +72,19 @@ async function create(ctx: RuntimeContext, inputs: ProjectInputs) {
       // Names are not documented as unique; refusing a second one keeps adopt and lost-answer recovery exact.
       throw new Error(`Project: a project named "${name}" already exists; set adopt: true to take it over, or choose another projectName`);
     }
-    try {
-      id = (await zc.projects.create({ projectName: name, plan: inputs.plan, ...(inputs.regionIds ? { regionIds: inputs.regionIds } : {}) })).projectId;
-    } catch (e) {
-      if (!outcomeUnknown(e)) throw e;
-      // The answer was lost: the project may exist. Look it up by name instead of creating a second one.
-      const found = await findByName(zc, name);
-      if (!found) throw e;
-      id = found.projectId;
-      ctx.log(`project ${id}: the create response was lost; found the project by name`);
-    }
+    const outcome = await createOrFind<{ projectId: string }, ProjectInfo>(ctx, {
+      what: `project "${name}"`,
+      send: () => zc.projects.create({ projectName: name, plan: inputs.plan, ...(inputs.regionIds ? { regionIds: inputs.regionIds } : {}) }),
+      // The name was free just before the create (checked above), so a project of that name now is the lost request's.
+      lookUp: async () => {
+        const found = await findByName(zc, name);
+        return found ? { found } : { absent: true };
+      },
+      // Names are not documented as unique on the server: a late first request could still make a second one.
+      resendWhenAbsent: false,
+      nextStep: `look at the organisation's projects; if "${name}" is there, set adopt: true for one \`pulumi up\`, otherwise run \`pulumi up\` again`,
+    });
+    id = "sent" in outcome ? outcome.sent.projectId : outcome.found.projectId;
   }
   // From here on the project exists: whatever fails keeps it in the stack.
   const step = { now: "describe" };

@@ -2,7 +2,7 @@
  * Outcome-unknown creates of the data-plane objects that are nothing but a unique name plus settings applied
  * afterwards (roles, users, aliases). Each create first checked that the name was free; so when its answer is
  * lost (a reset, a 5xx), an object of that name found right after, matching what was asked, is the one the
- * lost request made, and one absent means the request did nothing and can be sent once more (a unique name
+ * lost request made, and one absent means the request did nothing and can be sent again (a unique name
  * cannot be created twice). The general rule is in outcome-unknown.ts.
  */
 import { createOrFind, type Lookup } from "./outcome-unknown";

@@ -34,6 +34,14 @@ export interface UnknownOutcomeRule<R, T> {
   nextStep: string;
 }
 
+/**
+ * How many times a create may be sent in all when each lost answer is followed by a lookup that finds nothing.
+ * Each re-send is as safe as the first (the lookup saw the name free, and the name is unique); the bound only
+ * keeps a server that keeps failing from holding the run forever. Two consecutive failures of one create are
+ * not rare under a flaky gateway (the fault soak met them), three are.
+ */
+export const MAX_CREATE_SENDS = 3;
+
 /** The create's result: its own answer, or the object found after the answer was lost. */
 export type CreateOutcome<R, T> = { sent: R } | { found: T };
 
@@ -66,8 +74,8 @@ export async function createOrFind<R, T>(ctx: RuntimeContext, rule: UnknownOutco
         ctx.log(`${rule.what}: the lost request was carried out; continuing with what it created`);
         return { found: seen.found };
       }
-      if ("absent" in seen && rule.resendWhenAbsent && attempt === 1) {
-        ctx.log(`${rule.what}: the lost request created nothing; sending it once more (the name is unique, so no duplicate can result)`);
+      if ("absent" in seen && rule.resendWhenAbsent && attempt < MAX_CREATE_SENDS) {
+        ctx.log(`${rule.what}: the lost request created nothing; sending it again (the name is unique, so no duplicate can result)`);
         continue;
       }
       throw new OutcomeUnknownError(rule.what, e, "absent" in seen ? "nothing it would have created exists yet" : seen.unknowable, rule.nextStep);

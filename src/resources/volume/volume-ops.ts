@@ -3,7 +3,8 @@ import { isAlreadyExists, isNotFound, waitFor, ZillizClient, type Volume as Volu
 import { IncompleteError } from "../shared/partial-state";
 import { requireApiKey } from "../shared/provider-config";
 import { defineResource, type Observed, type ResourceOps } from "../shared/resource-definition";
-import { adoptRefusal, deadlineMs, outcomeUnknown, type Mismatch, type RuntimeContext } from "../shared/runtime-context";
+import { createOrFind } from "../shared/outcome-unknown";
+import { adoptRefusal, deadlineMs, type Mismatch, type RuntimeContext } from "../shared/runtime-context";
 import { DEFAULT_VOLUME_WAIT_SECONDS, refineVolume, volumeSpec, type VolumeInputs, type VolumeSpec, type VolumeState } from "./volume-spec";
 
 const cloud = (ctx: RuntimeContext) => new ZillizClient({ apiKey: requireApiKey(ctx.config), baseUrl: ctx.config.cloudApiUrl });
@@ -73,13 +74,17 @@ async function create(ctx: RuntimeContext, inputs: VolumeInputs) {
   } else {
     const external = inputs.type === "EXTERNAL" ? { storageIntegrationId: inputs.storageIntegrationId, path: inputs.path } : {};
     try {
-      await zc.volumes.create({ projectId, regionId: inputs.regionId, volumeName: name, type: inputs.type ?? "MANAGED", ...external });
+      await createOrFind(ctx, {
+        what: `volume "${name}"`,
+        send: () => zc.volumes.create({ projectId, regionId: inputs.regionId, volumeName: name, type: inputs.type ?? "MANAGED", ...external }),
+        // Volume names are unique: one of that name now is the lost request's (the create refuses taken names).
+        lookUp: async () => ((await describe(zc, name)) ? { found: true } : { absent: true }),
+        resendWhenAbsent: true,
+        nextStep: `look at the project's volumes; if "${name}" is yours, set adopt: true for one \`pulumi up\`, otherwise run \`pulumi up\` again`,
+      });
     } catch (e) {
       if (isAlreadyExists(e)) throw new Error(`Volume: a volume named "${name}" already exists; set adopt: true to take it over, or choose another volumeName`);
-      if (!outcomeUnknown(e)) throw e;
-      // The answer was lost: names are unique, so describing it tells whether the create happened.
-      if (!(await describe(zc, name))) throw e;
-      ctx.log(`volume ${name}: the create response was lost; the volume exists`);
+      throw e;
     }
   }
   // From here on the volume exists: a failed or timed-out wait keeps it in the stack.

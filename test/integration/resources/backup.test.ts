@@ -96,7 +96,7 @@ describe("Backup create whose answer is lost", () => {
     const { id, outs } = await up(p, { clusterId });
     expect(outs).toMatchObject({ backupId: id, status: "AVAILABLE", backupType: "CLUSTER" });
     expect(outs).not.toHaveProperty("jobId");
-    expect(logs.join("\n")).toMatch(/create response was lost/);
+    expect(logs.join("\n")).toMatch(/answer was lost.*\n.*the lost request was carried out/);
     const all = await directClient(emu).backups.list({ clusterId, backupType: "CLUSTER" });
     const ids: string[] = [];
     for await (const b of all) ids.push(b.backupId);

@@ -119,7 +119,7 @@ describe("Collection and CollectionIndex: a lost create answer", () => {
     await emu.control.clearCalls();
     await up(p, { endpoint, token, collectionName: "lost_twice", schema: { fields } });
     expect(await createCalls("collections/create")).toBe(2);
-    expect(logs.join("\n")).toMatch(/created nothing; sending it once more/);
+    expect(logs.join("\n")).toMatch(/created nothing; sending it again/);
   });
 });
 
