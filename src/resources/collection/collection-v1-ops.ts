@@ -7,7 +7,8 @@ import { effectiveToken } from "../shared/lost-password";
 import { isNotFound, MilvusV1Client, waitFor, type CollectionV1 } from "../../client";
 import { collectionRef, resolveEndpoint, targetOf } from "../shared/data-plane-target";
 import type { Observed } from "../shared/resource-definition";
-import { adoptRefusal, deadlineMs, outcomeUnknown, type RuntimeContext } from "../shared/runtime-context";
+import { createOrFind } from "../shared/outcome-unknown";
+import { adoptRefusal, deadlineMs, type RuntimeContext } from "../shared/runtime-context";
 import type { Props } from "../shared/spec";
 import { sameFields } from "./collection-canonical";
 import { DEFAULT_COLLECTION_WAIT_SECONDS, type CollectionInputs, type CollectionState, type FieldInput } from "./collection-spec";
@@ -57,15 +58,18 @@ async function create(ctx: RuntimeContext, inputs: CollectionInputs, id: string)
       throw adoptRefusal(`collection "${inputs.collectionName}"`, [{ property: "schema.fields", existing: fieldsFromV1(existing), wanted: inputs.schema.fields }]);
     }
   } else {
-    try {
-      await mc.collections.create({
-        ...collectionRef(inputs), dimension: vec!.dim!, primaryField: pk!.name, vectorField: vec!.name,
-        ...(inputs.description !== undefined ? { description: inputs.description } : {}),
-        ...(inputs.enableDynamicField !== undefined ? { enableDynamicField: inputs.enableDynamicField } : {}),
-      });
-    } catch (e) {
-      if (!outcomeUnknown(e) || !(await describe(mc, inputs.collectionName).catch(() => undefined))) throw e;
-    }
+    await createOrFind(ctx, {
+      what: `collection "${inputs.collectionName}"`,
+      send: () =>
+        mc.collections.create({
+          ...collectionRef(inputs), dimension: vec!.dim!, primaryField: pk!.name, vectorField: vec!.name,
+          ...(inputs.description !== undefined ? { description: inputs.description } : {}),
+          ...(inputs.enableDynamicField !== undefined ? { enableDynamicField: inputs.enableDynamicField } : {}),
+        }),
+      lookUp: async () => ((await describe(mc, inputs.collectionName)) ? { found: true } : { absent: true }),
+      resendWhenAbsent: false,
+      nextStep: "run `pulumi up` again",
+    });
   }
   return { id, observed: observe((await describe(mc, inputs.collectionName))!) };
 }

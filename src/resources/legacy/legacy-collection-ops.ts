@@ -3,7 +3,8 @@ import { allowsDataLoss, dataLossRefusal } from "../shared/data-loss";
 import { isNotFound, waitFor, type LegacyCollection, type LegacyMilvusClient } from "../../client";
 import { IncompleteError } from "../shared/partial-state";
 import { defineResource, type Observed, type ResourceOps } from "../shared/resource-definition";
-import { adoptRefusal, outcomeUnknown, type Mismatch, type RuntimeContext } from "../shared/runtime-context";
+import { createOrFind } from "../shared/outcome-unknown";
+import { adoptRefusal, type Mismatch, type RuntimeContext } from "../shared/runtime-context";
 import {
   adjustLegacyCollectionPlan, collectionBody, legacyCollectionSpec, refineLegacyCollection,
   type LegacyCollectionInputs, type LegacyCollectionSpec, type LegacyCollectionState,
@@ -56,15 +57,18 @@ async function create(ctx: RuntimeContext, inputs: LegacyCollectionInputs) {
     ctx.log(`legacy collection ${name}: adopting the existing collection`);
     return { id: name, observed: observe(existing) };
   }
-  try {
-    await client.createCollection(collectionBody(inputs));
-  } catch (e) {
+  await createOrFind(ctx, {
+    what: `legacy collection "${name}"`,
+    send: () => client.createCollection(collectionBody(inputs)),
     // A lost answer: the collection may exist now. Continue with it only if it has exactly our settings.
-    if (!outcomeUnknown(e)) throw e;
-    const now = await describe(client, name).catch(() => undefined);
-    if (!now || mismatches(inputs, now).length > 0) throw e;
-    ctx.log(`legacy collection ${name}: the create response was lost; the collection exists as requested`);
-  }
+    lookUp: async () => {
+      const now = await describe(client, name);
+      if (!now) return { absent: true };
+      return mismatches(inputs, now).length === 0 ? { found: true } : { unknowable: "a collection of that name exists with other settings" };
+    },
+    resendWhenAbsent: false,
+    nextStep: "look at the server's collections; run `pulumi up` again if there is none of that name",
+  });
   // From here on the collection exists: a failure keeps it in the stack.
   try {
     const now = await describe(client, name);

@@ -3,7 +3,8 @@ import { isNotFound, legacyIndexProblems, type LegacyMilvusClient } from "../../
 import { canonicalMap } from "../shared/canonical-map";
 import { IncompleteError } from "../shared/partial-state";
 import { defineResource, type Observed, type ResourceOps } from "../shared/resource-definition";
-import { adoptRefusal, outcomeUnknown, type Mismatch, type RuntimeContext } from "../shared/runtime-context";
+import { createOrFind } from "../shared/outcome-unknown";
+import { adoptRefusal, type Mismatch, type RuntimeContext } from "../shared/runtime-context";
 import { stableEqual } from "../shared/stable-equal";
 import { legacyClient, legacyEndpointOf, requireLegacyServer } from "./legacy-connection";
 import {
@@ -66,14 +67,16 @@ async function create(ctx: RuntimeContext, inputs: LegacyIndexInputs) {
     ctx.log(`legacy index on ${name}: adopting the existing ${existing.index_type} index`);
     return { id: name, observed: seen };
   }
-  try {
-    await client.createIndex(name, { index_type: inputs.indexType, params: inputs.params ?? {} });
-  } catch (e) {
-    if (!outcomeUnknown(e)) throw e;
-    const now = await getIndex(client, name).catch(() => undefined);
-    if (!now || mismatches(inputs, observe(name, now)).length > 0) throw e;
-    ctx.log(`legacy index on ${name}: the create response was lost; the index exists as requested`);
-  }
+  await createOrFind(ctx, {
+    what: `legacy index on ${name}`,
+    send: () => client.createIndex(name, { index_type: inputs.indexType, params: inputs.params ?? {} }),
+    lookUp: async () => {
+      const now = await getIndex(client, name);
+      return now && mismatches(inputs, observe(name, now)).length === 0 ? { found: true } : { unknowable: "the collection's index is not the requested one" };
+    },
+    resendWhenAbsent: false,
+    nextStep: "look at the collection's index; run `pulumi up` again",
+  });
   // From here on the index exists: a failure keeps it in the stack.
   try {
     const now = await getIndex(client, name);

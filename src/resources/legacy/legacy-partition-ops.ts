@@ -3,7 +3,8 @@ import { allowsDataLoss, dataLossRefusal } from "../shared/data-loss";
 import { isNotFound, type LegacyMilvusClient } from "../../client";
 import { IncompleteError } from "../shared/partial-state";
 import { defineResource, type Observed, type ResourceOps } from "../shared/resource-definition";
-import { outcomeUnknown, type RuntimeContext } from "../shared/runtime-context";
+import { createOrFind } from "../shared/outcome-unknown";
+import type { RuntimeContext } from "../shared/runtime-context";
 import { legacyClient, legacyEndpointOf, requireLegacyServer } from "./legacy-connection";
 import {
   adjustLegacyPartitionPlan, legacyPartitionSpec, partitionId, refineLegacyPartition,
@@ -42,13 +43,14 @@ async function create(ctx: RuntimeContext, inputs: LegacyPartitionInputs) {
     ctx.log(`legacy partition ${id}: adopting the existing partition`);
     return { id, observed: observe(inputs) };
   }
-  try {
-    await client.createPartition(inputs.collectionName, inputs.partitionTag);
-  } catch (e) {
+  await createOrFind(ctx, {
+    what: `legacy partition ${id}`,
+    send: () => client.createPartition(inputs.collectionName, inputs.partitionTag),
     // A lost answer: continue only if the partition is there now.
-    if (!outcomeUnknown(e) || (await exists(client, inputs).catch(() => false)) !== true) throw e;
-    ctx.log(`legacy partition ${id}: the create response was lost; the partition exists`);
-  }
+    lookUp: async () => ((await exists(client, inputs)) === true ? { found: true } : { absent: true }),
+    resendWhenAbsent: false,
+    nextStep: "run `pulumi up` again",
+  });
   // From here on the partition exists: a failure keeps it in the stack.
   try {
     if ((await exists(client, inputs)) !== true) throw new Error(`partition ${id} was created but the server does not list it`);
