@@ -95,37 +95,42 @@ export function authorize(state: PlaneState, principal: Principal, call: Call): 
   throw new PermissionDenied(Code.unexpected, `rpc error: code = PermissionDenied desc = Privilege${need.privilege}: permission deny to ${principal.user}${where}`);
 }
 
-/** The collections of `dbName` a user's roles reach (any collection-level grant), `undefined` = all of them. */
-function reachable(state: PlaneState, principal: Principal, dbName: string): Set<string> | undefined {
+/**
+ * The grants that decide what a user's lists show: those of its roles other than `public`; `undefined` when
+ * nothing is filtered (a bypassing caller such as the API key, or an `admin`).
+ */
+function listedGrants(state: PlaneState, principal: Principal): Grant[] | undefined {
   if (principal.bypass) return undefined;
   const roles = rolesOf(state, principal).filter((r) => r !== "public");
   if (roles.includes("admin")) return undefined;
+  return roles.flatMap((role) => grantsOf(state, role));
+}
+
+/** The collections of `dbName` a user's roles reach (any collection-level grant), `undefined` = all of them. */
+function reachable(state: PlaneState, principal: Principal, dbName: string): Set<string> | undefined {
+  const grants = listedGrants(state, principal);
+  if (grants === undefined) return undefined;
   const names = new Set<string>();
-  for (const role of roles) {
-    for (const grant of grantsOf(state, role)) {
-      if (grant.dbName !== "*" && grant.dbName !== dbName) continue;
-      if (grant.privilege === "All") return undefined;
-      const group = groupOf(state, grant.privilege);
-      const collectionLevel = grant.objectType === "Collection" || (group !== undefined && group.some((p) => BUILT_IN_GROUPS.CollectionAdmin!.includes(p)));
-      if (!collectionLevel) continue;
-      if (grant.objectName === "*") return undefined;
-      names.add(grant.objectName);
-    }
+  for (const grant of grants) {
+    if (grant.dbName !== "*" && grant.dbName !== dbName) continue;
+    if (grant.privilege === "All") return undefined;
+    const group = groupOf(state, grant.privilege);
+    const collectionLevel = grant.objectType === "Collection" || (group !== undefined && group.some((p) => BUILT_IN_GROUPS.CollectionAdmin!.includes(p)));
+    if (!collectionLevel) continue;
+    if (grant.objectName === "*") return undefined;
+    names.add(grant.objectName);
   }
   return names;
 }
 
 /** The databases a user's roles hold any grant in, `undefined` = all of them. */
 function reachableDatabases(state: PlaneState, principal: Principal): Set<string> | undefined {
-  if (principal.bypass) return undefined;
-  const roles = rolesOf(state, principal).filter((r) => r !== "public");
-  if (roles.includes("admin")) return undefined;
+  const grants = listedGrants(state, principal);
+  if (grants === undefined) return undefined;
   const names = new Set<string>();
-  for (const role of roles) {
-    for (const grant of grantsOf(state, role)) {
-      if (grant.dbName === "*") return undefined;
-      names.add(grant.dbName);
-    }
+  for (const grant of grants) {
+    if (grant.dbName === "*") return undefined;
+    names.add(grant.dbName);
   }
   return names;
 }
