@@ -8,6 +8,7 @@ import type { DiffPlan } from "../shared/plan";
 import { PENDING_RELOAD_KEY } from "../shared/reserved-properties";
 import { defineResource, type Observed, type ResourceOps } from "../shared/resource-definition";
 import { createOrFind } from "../shared/outcome-unknown";
+import { describeFresh, forgetDescribe } from "../shared/fresh-describes";
 import { adoptRefusal, deadlineMs, errorText, type Mismatch, type RuntimeContext } from "../shared/runtime-context";
 import { stableEqual } from "../shared/stable-equal";
 import { indexNextStep, lookUpIndex } from "./index-recovery";
@@ -126,8 +127,9 @@ async function create(ctx: RuntimeContext, inputs: IndexInputs) {
   const mc = await milvusClient(ctx, inputs);
   const ref = collectionRef(inputs);
   const id = indexId(inputs);
-  // Match the index to the real field type (check only knows it when fieldDataType is given).
-  const coll = await mc.collections.describe(ref);
+  // Match the index to the real field type (check only knows it when fieldDataType is given). Right after the
+  // collection's own create this describe is the one that create ended with (shared/fresh-describes).
+  const coll = await describeFresh(mc, ref);
   const field = coll.fields.find((f) => f.name === inputs.fieldName);
   if (!field) throw new Error(`CollectionIndex: collection "${inputs.collectionName}" has no field "${inputs.fieldName}"`);
   const recheck = z.custom<IndexInputs>().superRefine(refineIndex).safeParse({ ...inputs, fieldDataType: field.type });
@@ -202,6 +204,7 @@ async function remove(ctx: RuntimeContext, _id: string, state: IndexState): Prom
   const mc = await milvusClient(ctx, targetOf(state));
   const where: Where = { collectionName: state.collectionName!, dbName: state.dbName, fieldName: state.fieldName!, indexName: state.indexName };
   const ref = collectionRef(where);
+  forgetDescribe(mc, ref);
   let loaded: boolean;
   try {
     loaded = (await mc.collections.getLoadState(ref)).loadState === "LoadStateLoaded";

@@ -9,6 +9,7 @@ import { DESCRIPTION_KEY, PENDING_RELOAD_KEY, RESERVED_KEYS } from "../shared/re
 import type { DiffPlan } from "../shared/plan";
 import { defineResource, type Observed, type ResourceOps } from "../shared/resource-definition";
 import { createOrFind } from "../shared/outcome-unknown";
+import { forgetDescribe, rememberDescribe } from "../shared/fresh-describes";
 import { adoptRefusal, deadlineMs, type Mismatch, type RuntimeContext } from "../shared/runtime-context";
 import { stableEqual } from "../shared/stable-equal";
 import { sameFields } from "./collection-canonical";
@@ -60,8 +61,10 @@ function observe(d: CollectionDescription, managed: Record<string, unknown> | un
 }
 
 /** The collection as it is now (describe carries the load state; `""` means its lookup failed, so ask). */
-async function look(mc: MilvusClient, ref: Ref, managed: Record<string, unknown> | undefined): Promise<Observed> {
+async function look(mc: MilvusClient, ref: Ref, managed: Record<string, unknown> | undefined, remember = false): Promise<Observed> {
   const d = await mc.collections.describe(ref);
+  // A create's last describe is what its first index create needs too (shared/fresh-describes).
+  if (remember) rememberDescribe(mc, ref, d);
   const load = d.load || (await mc.collections.getLoadState(ref)).loadState;
   return observe(d, managed, load);
 }
@@ -219,7 +222,7 @@ async function create(ctx: RuntimeContext, inputs: CollectionInputs) {
   const step = { now: "describe" };
   try {
     const load = await converge(ctx, mc, ref, inputs, seen, step);
-    return { id, observed: withDeferredLoad(await look(mc, ref, inputs.properties), load) };
+    return { id, observed: withDeferredLoad(await look(mc, ref, inputs.properties, true), load) };
   } catch (e) {
     throw new IncompleteError(id, await look(mc, ref, inputs.properties).catch(() => ({})), { operation: "create", step: step.now }, e);
   }
@@ -245,6 +248,7 @@ async function update(ctx: RuntimeContext, id: string, olds: CollectionState, ne
   if (plan.updates.includes("clusterId") || plan.updates.includes("endpoint")) await checkRetarget(ctx, olds, news);
   const mc = await milvusClient(ctx, news);
   let ref = collectionRef({ collectionName: olds.collectionName ?? news.collectionName, dbName: news.dbName });
+  forgetDescribe(mc, ref);
   const step = { now: "describe" };
   let load: LoadOutcome = "done";
   try {
@@ -281,6 +285,7 @@ async function remove(ctx: RuntimeContext, _id: string, state: CollectionState):
   if (state.apiVersion === "v1") return v1Ops.delete(ctx, state);
   const mc = await milvusClient(ctx, targetOf(state));
   const ref = collectionRef({ collectionName: state.collectionName!, dbName: state.dbName });
+  forgetDescribe(mc, ref);
   try {
     await guardDataLoss(ctx, mc, ref, state);
     await mc.collections.drop(ref);
