@@ -1,5 +1,6 @@
 /** Cluster operations against the control plane (run time only). */
 import { isNotFound, normalizeClusterStatus, waitFor, ZillizError, type Cluster as ClusterInfo } from "../../client";
+import { shareClusterDescribe } from "../shared/data-plane-target";
 import { IncompleteError } from "../shared/partial-state";
 import type { DiffPlan } from "../shared/plan";
 import { defineResource, type Observed, type ResourceOps } from "../shared/resource-definition";
@@ -56,8 +57,10 @@ function dedicatedSettings(c: ClusterInfo): Observed {
 /** The credentials a stored state holds (only a create receives them). */
 const secretsOf = (state: ClusterState): Secrets => ({ username: state.username, password: state.password });
 
-async function seen(zc: ClusterApi, id: string): Promise<Seen> {
-  const [cluster, labels] = await Promise.all([zc.describe(id), zc.getLabels(id)]);
+async function seen(ctx: RuntimeContext, zc: ClusterApi, id: string): Promise<Seen> {
+  const describing = zc.describe(id);
+  shareClusterDescribe(ctx, id, describing);
+  const [cluster, labels] = await Promise.all([describing, zc.getLabels(id)]);
   return { cluster, labels };
 }
 
@@ -164,13 +167,15 @@ async function converge(ctx: RuntimeContext, zc: MarkedClusterApi, id: string, i
     await zc.suspend(id);
     c = await waitStatus(ctx, zc, id, "SUSPENDED", inputs);
   }
-  return { cluster: await zc.describe(id), labels };
+  const settled = zc.describe(id);
+  shareClusterDescribe(ctx, id, settled);
+  return { cluster: await settled, labels };
 }
 
 /** What the server has now, for partial state after a failure (nothing when it cannot be asked). */
-async function observeAfterFailure(zc: ClusterApi, id: string, secrets: Secrets): Promise<Observed> {
+async function observeAfterFailure(ctx: RuntimeContext, zc: ClusterApi, id: string, secrets: Secrets): Promise<Observed> {
   try {
-    return observe(await seen(zc, id), secrets);
+    return observe(await seen(ctx, zc, id), secrets);
   } catch {
     return { clusterId: id, ...secrets };
   }
@@ -197,7 +202,7 @@ async function create(ctx: RuntimeContext, inputs: ClusterInputs) {
     const all = () => true;
     return { id, observed: observe(await converge(ctx, zc, id, inputs, existing ? (k) => inputs[k] !== undefined : all, step), secrets) };
   } catch (e) {
-    throw new IncompleteError(id, await observeAfterFailure(zc, id, secrets), { operation: "create", step: step.now }, e);
+    throw new IncompleteError(id, await observeAfterFailure(ctx, zc, id, secrets), { operation: "create", step: step.now }, e);
   }
 }
 
@@ -205,7 +210,7 @@ async function read(ctx: RuntimeContext, id: string, state: ClusterState): Promi
   const zc = markedClusterApi(clusterApi(ctx, state), state.ownerMark, state.apiVersion);
   let s: Seen;
   try {
-    s = await seen(zc, id);
+    s = await seen(ctx, zc, id);
   } catch (e) {
     if (isNotFound(e)) return undefined;
     throw e;
@@ -226,7 +231,7 @@ async function apply(ctx: RuntimeContext, id: string, olds: ClusterState, news: 
     return observe(await converge(ctx, zc, id, news, manage, step), secretsOf(olds));
   } catch (e) {
     if (ZillizError.isZillizError(e) && e.kind === "not_found") throw e;
-    throw new IncompleteError(id, await observeAfterFailure(zc, id, secretsOf(olds)), { operation, step: step.now }, e);
+    throw new IncompleteError(id, await observeAfterFailure(ctx, zc, id, secretsOf(olds)), { operation, step: step.now }, e);
   }
 }
 

@@ -77,24 +77,40 @@ export function refineTarget(v: TargetInputs, ctx: z.RefinementCtx): void {
 // One control-plane lookup per cluster per provider process: every resource of a refresh shares it.
 const endpoints = new Map<string, Promise<string>>();
 
+const endpointKey = (ctx: RuntimeContext, clusterId: string) => `${ctx.config.cloudApiUrl ?? ""}|${clusterId}`;
+
+/** Remembers the promised data-plane URL of a cluster, unless one is remembered already; a failure is forgotten. */
+function rememberEndpoint(key: string, clusterId: string, describing: Promise<{ connectAddress?: string; status?: string }>): Promise<string> {
+  const known = endpoints.get(key);
+  if (known) return known;
+  const found = describing.then((c) => {
+    if (!c.connectAddress) throw new Error(`cluster ${clusterId} has no connectAddress yet (status ${c.status})`);
+    return c.connectAddress;
+  });
+  // A failed lookup is not remembered: the next call asks again.
+  found.catch(() => endpoints.delete(key));
+  endpoints.set(key, found);
+  return found;
+}
+
+/**
+ * Lends the Cluster resource's own describe of a cluster (its create, update or refresh in this provider
+ * process) to the data-plane resources on that cluster, so they need no describe of their own: an `up` from
+ * empty then makes no endpoint lookup at all, since every data-plane create waits for its cluster.
+ */
+export function shareClusterDescribe(ctx: RuntimeContext, clusterId: string, describing: Promise<{ connectAddress?: string; status?: string }>): void {
+  rememberEndpoint(endpointKey(ctx, clusterId), clusterId, describing);
+}
+
 /** The data-plane URL of a target, resolving a cluster id through the control plane. */
 export function resolveEndpoint(ctx: RuntimeContext, t: TargetInputs): Promise<string> {
   if (t.endpoint !== undefined) return Promise.resolve(t.endpoint);
   if (t.clusterId === undefined) return Promise.reject(new Error("no data-plane target: give clusterId or endpoint"));
-  const key = `${ctx.config.cloudApiUrl ?? ""}|${t.clusterId}`;
-  let found = endpoints.get(key);
-  if (!found) {
-    const zc = new ZillizClient({ apiKey: requireApiKey(ctx.config), baseUrl: ctx.config.cloudApiUrl });
-    const clusterId = t.clusterId;
-    found = zc.clusters.describe(clusterId).then((c) => {
-      if (!c.connectAddress) throw new Error(`cluster ${clusterId} has no connectAddress yet (status ${c.status})`);
-      return c.connectAddress;
-    });
-    // A failed lookup is not remembered: the next call asks again.
-    found.catch(() => endpoints.delete(key));
-    endpoints.set(key, found);
-  }
-  return found;
+  const key = endpointKey(ctx, t.clusterId);
+  const known = endpoints.get(key);
+  if (known) return known;
+  const zc = new ZillizClient({ apiKey: requireApiKey(ctx.config), baseUrl: ctx.config.cloudApiUrl });
+  return rememberEndpoint(key, t.clusterId, zc.clusters.describe(t.clusterId));
 }
 
 /** A data-plane client for the target (token: the input, else the provider's API key). */

@@ -40,15 +40,15 @@ describe("API calls per lifecycle step (Collection + CollectionIndex)", () => {
   const coll = { id: "", outs: {} as Record<string, unknown>, inputs: {} as Record<string, unknown> };
   const index = { id: "", outs: {} as Record<string, unknown>, inputs: {} as Record<string, unknown> };
 
-  it("create: 3 calls for the collection (has, create, describe) and 3 for its index (collection describe, create, describe)", async () => {
+  it("create: 3 calls for the collection (has, create, describe) and 2 for its index (create, describe): the index reuses the collection's last describe", async () => {
     const c = providerFor("Collection", emu).p;
     const i = providerFor("CollectionIndex", emu).p;
     expect(await callsOf(async () => Object.assign(coll, await up(c, collectionInputs())))).toEqual({ "collections/has": 1, "collections/create": 1, "collections/describe": 1 });
-    expect(await callsOf(async () => Object.assign(index, await up(i, indexInputs())))).toEqual({ "collections/describe": 1, "indexes/create": 1, "indexes/describe": 1 });
+    expect(await callsOf(async () => Object.assign(index, await up(i, indexInputs())))).toEqual({ "indexes/create": 1, "indexes/describe": 1 });
     expect(index.outs.indexState).toBe("Finished");
   });
 
-  it("create with loaded: true defers the load to the index, which loads it (2 and 5 more calls than the bare pair)", async () => {
+  it("create with loaded: true defers the load to the index, which loads it (2 and 3 more calls than the bare pair)", async () => {
     const c = providerFor("Collection", emu).p;
     const i = providerFor("CollectionIndex", emu).p;
     const name = "counted_loaded";
@@ -56,7 +56,8 @@ describe("API calls per lifecycle step (Collection + CollectionIndex)", () => {
     // describe to find the unindexed vector field, alter_properties to record the deferred load.
     expect(created).toEqual({ "collections/has": 1, "collections/create": 1, "collections/describe": 2, "collections/alter_properties": 1 });
     const indexed = await callsOf(() => up(i, indexInputs({ collectionName: name })));
-    expect(indexed).toEqual({ "collections/describe": 1, "indexes/create": 1, "indexes/describe": 1, "collections/load": 1, "collections/drop_properties": 1, "collections/get_load_state": 1 });
+    // The remembered describe carries the deferred-load mark the collection create set.
+    expect(indexed).toEqual({ "indexes/create": 1, "indexes/describe": 1, "collections/load": 1, "collections/drop_properties": 1, "collections/get_load_state": 1 });
   });
 
   it("no-op: check and diff make no call", async () => {
@@ -89,7 +90,7 @@ describe("API calls per lifecycle step (Collection + CollectionIndex)", () => {
     expect(calls).toEqual({ "collections/alter_properties": 1, "collections/describe": 1 });
   });
 
-  it("replace of the index (delete, then create): 3 + 3 calls", async () => {
+  it("replace of the index (delete, then create): 3 + 3 calls (no remembered describe: the collection was not created just now)", async () => {
     const i = providerFor("CollectionIndex", emu).p;
     const news = indexInputs({ params: { M: 16, efConstruction: 32 } });
     expect((await i.diff(index.id, index.outs, news)).replaces).toEqual(["params"]);
@@ -102,5 +103,20 @@ describe("API calls per lifecycle step (Collection + CollectionIndex)", () => {
     const i = providerFor("CollectionIndex", emu).p;
     expect(await callsOf(() => i.delete(index.id, index.outs))).toEqual({ "collections/get_load_state": 1, "indexes/drop": 1, "indexes/describe": 1 });
     expect(await callsOf(() => c.delete(coll.id, coll.outs))).toEqual({ "collections/get_stats": 1, "collections/drop": 1, "collections/has": 1 });
+  });
+});
+
+describe("the data-plane endpoint comes from the Cluster's own describe in the same provider process", () => {
+  it("a Collection and its index created right after their Cluster ask the control plane nothing", async () => {
+    const cl = providerFor("Cluster", emu).p;
+    const c = providerFor("Collection", emu).p;
+    const i = providerFor("CollectionIndex", emu).p;
+    const cluster = await up(cl, { clusterName: "counts-shared", plan: "Enterprise", regionId: "gcp-us-west1", cuSize: 1 });
+    const onCluster = { clusterId: cluster.id, token: undefined, endpoint: undefined };
+    const calls = await callsOf(async () => {
+      await up(c, collectionInputs({ ...onCluster, collectionName: "shared_endpoint" }));
+      await up(i, indexInputs({ ...onCluster, collectionName: "shared_endpoint" }));
+    });
+    expect(calls).toEqual({ "collections/has": 1, "collections/create": 1, "collections/describe": 1, "indexes/create": 1, "indexes/describe": 1 });
   });
 });
