@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { quietStacks, restoreStacks } from "./debug-stacks";
 
 /**
  * The text every resource of one kind stores as `__provider`: a two-line CommonJS module that the
@@ -33,7 +34,14 @@ export abstract class ZillizDynamicResource extends pulumi.CustomResource {
     opts?: pulumi.CustomResourceOptions,
   ) {
     if (props.__provider !== undefined) throw new Error("a pulumi-zilliz resource must not define __provider");
-    // A fresh object: the caller's props bag is never mutated or shared between resources.
-    super(dynamicTypeToken(kind), name, { ...props, __provider: providerModuleText(kind) }, opts);
+    const stacks = quietStacks();
+    try {
+      // A fresh object: the caller's props bag is never mutated or shared between resources.
+      super(dynamicTypeToken(kind), name, { ...props, __provider: providerModuleText(kind) }, opts);
+    } catch (e) {
+      restoreStacks(stacks, e);
+      throw e;
+    }
+    restoreStacks(stacks);
   }
 }
