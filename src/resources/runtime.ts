@@ -9,6 +9,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { RESOURCES } from "./registry";
+import { DATA_PLANE_ENDPOINT_KEY, knownEndpoint, targetOf } from "./shared/data-plane-target";
 import { validateInputs } from "./shared/check-inputs";
 import { inputsSchema } from "./shared/derive-schema";
 import { IncompleteError, PartialStateError, pendingWork } from "./shared/partial-state";
@@ -84,9 +85,23 @@ export function provider(kind: string, options: ProviderOptions = {}): ZillizPro
     ...reconcileInputs(def.spec, written, observed),
     ...outputValues(def.spec, previous),
     ...outputValues(def.spec, observed),
+    ...endpointEntry(written, previous),
     [STATE_VERSION_KEY]: STATE_VERSION,
     ...(pending ? { pendingWork: pending } : {}),
   });
+
+  /**
+   * The data-plane URL of an object wired by `clusterId`, as this process knows it or the state kept it. A
+   * state gets it at create: one stored without it (an older release) never gains it, since a refresh that
+   * added it would report every such object as changed.
+   */
+  const endpointEntry = (written: Props, previous: Props): Props => {
+    if (def.spec.clusterId?.role !== "input") return {};
+    if (Object.keys(previous).length > 0 && !(DATA_PLANE_ENDPOINT_KEY in previous)) return {};
+    const kept = previous.clusterId === written.clusterId ? previous[DATA_PLANE_ENDPOINT_KEY] : undefined;
+    const url = knownEndpoint(ctx, targetOf(written)) ?? kept;
+    return typeof url === "string" ? { [DATA_PLANE_ENDPOINT_KEY]: url } : {};
+  };
 
   /** Runs an operation; a failure after the object exists is stored as partial state with `__provider`. */
   const guarded = async <T>(written: Props, fn: () => Promise<T>, previous: Props = {}): Promise<T> => {

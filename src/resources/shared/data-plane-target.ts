@@ -65,7 +65,17 @@ export interface TargetInputs {
   endpoint?: string;
   token?: string;
   dbName?: string;
+  /** The data-plane URL a stored state was last reached at (see {@link DATA_PLANE_ENDPOINT_KEY}). */
+  storedEndpoint?: string;
 }
+
+/**
+ * The state key (bookkeeping, not a property of the class) that keeps the data-plane URL of an object wired by
+ * `clusterId`, so that a refresh or destroy in a new provider process reads it without first describing the
+ * cluster: refresh costs exactly one call per data-plane object. A cluster's URL never changes while its id
+ * stays, and a create or update writes the URL it used.
+ */
+export const DATA_PLANE_ENDPOINT_KEY = "dataPlaneEndpoint";
 
 /** `check`: exactly one of `clusterId` and `endpoint`. */
 export function refineTarget(v: TargetInputs, ctx: z.RefinementCtx): void {
@@ -76,6 +86,8 @@ export function refineTarget(v: TargetInputs, ctx: z.RefinementCtx): void {
 
 // One control-plane lookup per cluster per provider process: every resource of a refresh shares it.
 const endpoints = new Map<string, Promise<string>>();
+// The same, once known (what a state stores; a promise cannot be read synchronously).
+const settled = new Map<string, string>();
 
 const endpointKey = (ctx: RuntimeContext, clusterId: string) => `${ctx.config.cloudApiUrl ?? ""}|${clusterId}`;
 
@@ -85,6 +97,7 @@ function rememberEndpoint(key: string, clusterId: string, describing: Promise<{ 
   if (known) return known;
   const found = describing.then((c) => {
     if (!c.connectAddress) throw new Error(`cluster ${clusterId} has no connectAddress yet (status ${c.status})`);
+    settled.set(key, c.connectAddress);
     return c.connectAddress;
   });
   // A failed lookup is not remembered: the next call asks again.
@@ -109,8 +122,20 @@ export function resolveEndpoint(ctx: RuntimeContext, t: TargetInputs): Promise<s
   const key = endpointKey(ctx, t.clusterId);
   const known = endpoints.get(key);
   if (known) return known;
+  if (t.storedEndpoint !== undefined) return rememberEndpoint(key, t.clusterId, Promise.resolve({ connectAddress: t.storedEndpoint }));
   const zc = new ZillizClient({ apiKey: requireApiKey(ctx.config), baseUrl: ctx.config.cloudApiUrl });
   return rememberEndpoint(key, t.clusterId, zc.clusters.describe(t.clusterId));
+}
+
+/** The data-plane URL this process already knows for a target wired by `clusterId` (no call), for the state. */
+export function knownEndpoint(ctx: RuntimeContext, t: TargetInputs): string | undefined {
+  return t.clusterId === undefined ? undefined : settled.get(endpointKey(ctx, t.clusterId));
+}
+
+/** Forgets every endpoint this process knows (tests and tools that simulate a new provider process). */
+export function forgetEndpoints(): void {
+  endpoints.clear();
+  settled.clear();
 }
 
 /** A data-plane client for the target (token: the input, else the provider's API key). */
@@ -123,7 +148,7 @@ export async function milvusClient(ctx: RuntimeContext, t: TargetInputs): Promis
 /** The target part of a stored state (for read and delete). */
 export function targetOf(p: Props): TargetInputs {
   const s = (k: string) => (typeof p[k] === "string" ? (p[k] as string) : undefined);
-  return { clusterId: s("clusterId"), endpoint: s("endpoint"), token: s("token"), dbName: s("dbName") };
+  return { clusterId: s("clusterId"), endpoint: s("endpoint"), token: s("token"), dbName: s("dbName"), storedEndpoint: s(DATA_PLANE_ENDPOINT_KEY) };
 }
 
 /** `{ collectionName, dbName? }` as the data-plane client takes it. */

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEmulator, type TestEmulator } from "../../support/emulator";
+import { forgetEndpoints } from "../../../src/resources/shared/data-plane-target";
 import { clusterOn, providerFor, refreshNoDiff, up } from "./harness";
 
 let emu: TestEmulator;
@@ -118,5 +119,32 @@ describe("the data-plane endpoint comes from the Cluster's own describe in the s
       await up(i, indexInputs({ ...onCluster, collectionName: "shared_endpoint" }));
     });
     expect(calls).toEqual({ "collections/has": 1, "collections/create": 1, "collections/describe": 1, "indexes/create": 1, "indexes/describe": 1 });
+  });
+});
+
+describe("a refresh in a new provider process reads a data-plane object wired by clusterId in exactly 1 call", () => {
+  it("the state keeps the data-plane URL the create used, so the read needs no cluster describe", async () => {
+    const { clusterId } = await clusterOn(emu, "counts-stored");
+    const c = providerFor("Collection", emu).p;
+    const inputs = collectionInputs({ clusterId, endpoint: undefined, token: undefined, collectionName: "stored_endpoint" });
+    const created = await up(c, inputs);
+    expect(created.outs.dataPlaneEndpoint).toMatch(/^http/);
+    // A new process: nothing known but the state.
+    forgetEndpoints();
+    expect(await callsOf(() => refreshNoDiff(c, created.id, created.outs, created.inputs))).toEqual({ "collections/describe": 1 });
+  });
+
+  it("a state stored without it (an older release) is read as before and does not gain it", async () => {
+    const { clusterId } = await clusterOn(emu, "counts-old-state");
+    const c = providerFor("Collection", emu).p;
+    const created = await up(c, collectionInputs({ clusterId, endpoint: undefined, token: undefined, collectionName: "old_state" }));
+    const { dataPlaneEndpoint: _dropped, ...older } = created.outs;
+    forgetEndpoints();
+    let read: Record<string, unknown> = {};
+    const calls = await callsOf(async () => {
+      read = (await refreshNoDiff(c, created.id, older, created.inputs)).props as Record<string, unknown>;
+    });
+    expect(calls).toEqual({ [`control GET /v2/clusters/${clusterId}`]: 1, "collections/describe": 1 });
+    expect(read).not.toHaveProperty("dataPlaneEndpoint");
   });
 });
