@@ -60,6 +60,31 @@ class Noop extends pulumi.dynamic.Resource {
   }
 }
 
+/**
+ * The engine's floor for *our* inputs: no-op dynamic resources carrying exactly the inputs our program gives
+ * (cluster settings, schema, index parameters) wired the same way (collections on `cluster.id`, each index on
+ * its collection's name). Only the provider differs from ours, so the preview ratio ours / this is what
+ * pulumi-zilliz itself adds; this / the 1-input no-op stack is what the inputs and wiring cost the engine.
+ */
+export function sameInputsNoopProgram(n: number): PulumiFn {
+  return async () => {
+    const cluster = new Shaped("cluster", { clusterName: "same-inputs", plan: "Enterprise", regionId: "aws-us-west-2", cuType: "Performance-optimized", cuSize: 1 });
+    for (let i = 0; i < n; i++) {
+      const collection = new Shaped(`c${i}`, { clusterId: cluster.id, collectionName: `c${i}`, schema: SCHEMA });
+      new Shaped(`i${i}`, { clusterId: cluster.id, collectionName: collection.collectionName, fieldName: "vec", indexType: "HNSW", metricType: "COSINE", params: { M: 16, efConstruction: 200 } });
+    }
+    return {};
+  };
+}
+
+/** A no-op dynamic resource with the given inputs, echoed as its outputs. */
+class Shaped extends pulumi.dynamic.Resource {
+  declare readonly collectionName: pulumi.Output<string>;
+  constructor(name: string, inputs: Record<string, pulumi.Input<unknown>>) {
+    super(noopProvider, name, { name, ...inputs }, {});
+  }
+}
+
 /** `count` no-op dynamic resources (2N+1, the size of our stack). */
 export function noopProgram(count: number): PulumiFn {
   return async () => {

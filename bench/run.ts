@@ -17,7 +17,7 @@ import path from "node:path";
 import type { Stack } from "@pulumi/pulumi/automation";
 import type { RunningEmulator } from "../dist/emulator";
 import { benchStack, countCalls, measureStep, pulumiCommand, repoRoot, stateSizes, storedInputs } from "./engine";
-import { clustersProgram, lifecycleProgram, noopProgram, oursProgram, SCHEMA, type LifecycleDesired } from "./programs";
+import { clustersProgram, lifecycleProgram, noopProgram, oursProgram, sameInputsNoopProgram, SCHEMA, type LifecycleDesired } from "./programs";
 import { renderChart, renderMarkdown, type BenchResult, type LifecycleRow, type SizeResult, type StepName, type StepResult, type WaitSample } from "./report";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -67,7 +67,9 @@ async function measureSize(emulator: RunningEmulator, n: number, repeat: number)
   const config = { "zilliz:cloudApiUrl": { value: emulator.url }, "zilliz:apiKey": { value: emulator.apiKey, secret: true } };
   const ours = await benchStack(`ours-${n}`, oursProgram(n, `bench-${n}-${Date.now().toString(36)}`), config);
   const noop = await benchStack(`noop-${n}`, noopProgram(resources));
-  const result: SizeResult = { n, resources, ours: [], noop: [], oursState: [], noopState: [] };
+  // The floor for our inputs (see sameInputsNoopProgram): created untimed, previewed with the others.
+  const same = await benchStack(`same-${n}`, sameInputsNoopProgram(n));
+  const result: SizeResult = { n, resources, ours: [], noop: [], oursState: [], noopState: [], sameInputsPreview: [] };
   try {
     for (const step of Object.keys(STEP_RUNS) as StepName[]) {
       if (step === "refresh") {
@@ -82,7 +84,9 @@ async function measureSize(emulator: RunningEmulator, n: number, repeat: number)
       for (let k = 0; k < (REPEATABLE.has(step) ? repeat : 1); k++) {
         oursRuns.push(await measureStep(emulator, step, () => STEP_RUNS[step](ours.stack)));
         noopRuns.push(await measureStep(emulator, step, () => STEP_RUNS[step](noop.stack)));
+        if (step === "preview (no changes)") result.sameInputsPreview!.push(await measureStep(emulator, step, () => same.stack.preview()));
       }
+      if (step === "up (from empty)") await same.stack.up();
       const o = median(oursRuns);
       const b = median(noopRuns);
       log(`N=${n} ${step}: ours ${oursRuns.map((r) => r.ms).join("/")} ms, ${o.calls} calls; no-op ${noopRuns.map((r) => r.ms).join("/")} ms`);
@@ -93,9 +97,11 @@ async function measureSize(emulator: RunningEmulator, n: number, repeat: number)
       result.ours.push(o);
       result.noop.push(b);
     }
+    await same.stack.destroy();
   } finally {
     ours.cleanup();
     noop.cleanup();
+    same.cleanup();
   }
   return result;
 }

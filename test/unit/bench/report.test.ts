@@ -68,6 +68,14 @@ describe("judgeTargets", () => {
     expect(judgeTargets(size(5, { factor: 1.1, upCalls: 0, refreshCalls: 11 }), 0).find((v) => v.target.startsWith("preview ≤"))?.met).toBe(true);
     expect(judgeTargets(size(5, { factor: 1.11, upCalls: 0, refreshCalls: 11 }), 0).find((v) => v.target.startsWith("preview ≤"))?.met).toBe(false);
   });
+
+  it("reports the same-inputs floor next to the preview ratio, as the median of its runs, without changing the verdict", () => {
+    const s = size(100, { factor: 1.2, upCalls: 505, refreshCalls: 201 });
+    s.sameInputsPreview = [1300, 1150, 1100].map((ms) => step("preview (no changes)", ms));
+    const preview = judgeTargets(s, 5).find((v) => v.target.startsWith("preview ≤"))!;
+    expect(preview.met).toBe(false);
+    expect(preview.measured).toBe("1.2× (no-op resources with our inputs and wiring: 1.15 s = 1.15× the no-op stack; ours = 1.04× that floor)");
+  });
 });
 
 const result: BenchResult = {
