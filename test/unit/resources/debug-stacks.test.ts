@@ -24,7 +24,7 @@ afterEach(() => {
   delete process.env.PULUMI_DEBUG_PROMISE_LEAKS;
 });
 
-const collectionArgs = { endpoint: "https://h", collectionName: "docs", schema: { fields: [{ name: "id", dataType: "Int64", isPrimary: true }] } };
+const collectionArgs = { endpoint: "https://h", collectionName: "docs", schema: { fields: [{ name: "id", dataType: "Int64" as const, isPrimary: true }] } };
 
 describe("debug stacks while a resource registers", () => {
   /** The frame counts of the stack traces formatted while `make` runs. */
