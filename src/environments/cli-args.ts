@@ -3,6 +3,7 @@
  * command takes which flag, repeated or comma-listed `--env`, numbers). Pure: no files, no engine.
  */
 import { parseArgs } from "node:util";
+import { readProviderConfig } from "../resources/shared/provider-config";
 
 /** What `zilliz-env` can do to an environment. */
 export const COMMANDS = ["up", "preview", "refresh", "destroy", "drift", "outputs"] as const;
@@ -149,6 +150,8 @@ export function parseCliArgs(argv: readonly string[], env: Record<string, string
     config[key.includes(":") ? key : `zilliz:${key}`] = pair.slice(eq + 1);
   }
   const nonEmpty = (v: string | undefined) => (v === undefined || v === "" ? undefined : v);
+  // Credentials not given as flags come from the environment, by the provider's own rule.
+  const fromEnv = readProviderConfig(undefined, env);
   return {
     kind: "run",
     options: {
@@ -158,8 +161,8 @@ export function parseCliArgs(argv: readonly string[], env: Record<string, string
       workDir: values["work-dir"] ?? ".zilliz-env",
       backend: nonEmpty(values.backend),
       project: values.project ?? "zilliz-env",
-      apiKey: nonEmpty(values["api-key"]) ?? nonEmpty(env.ZILLIZ_API_KEY) ?? nonEmpty(env.ZILLIZCLOUD_API_KEY),
-      cloudApiUrl: nonEmpty(values["cloud-api-url"]) ?? nonEmpty(env.ZILLIZ_CLOUD_API_URL),
+      apiKey: nonEmpty(values["api-key"]) ?? fromEnv.apiKey,
+      cloudApiUrl: nonEmpty(values["cloud-api-url"]) ?? fromEnv.cloudApiUrl,
       config,
       json: values.json ?? false,
       markdown: values.markdown ?? false,

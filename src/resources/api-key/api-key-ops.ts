@@ -3,15 +3,14 @@
  * answer only; it goes into the (secret) state and nowhere else: no log line, no error text carries it.
  */
 import { collect, isNotFound, ZillizClient, type ApiKeyInfo, type ApiKeyRequest } from "../../client";
+import { cloudClient } from "../shared/cloud-client";
 import { IncompleteError } from "../shared/partial-state";
-import { requireApiKey } from "../shared/provider-config";
 import { defineResource, type Observed, type ResourceOps } from "../shared/resource-definition";
 import { createOrFind } from "../shared/outcome-unknown";
 import type { RuntimeContext } from "../shared/runtime-context";
 import { stableEqual } from "../shared/stable-equal";
 import { apiKeySpec, canonicalGrants, refineApiKey, type ApiKeyGrant, type ApiKeyInputs, type ApiKeySpec, type ApiKeyState } from "./api-key-spec";
 
-const cloud = (ctx: RuntimeContext) => new ZillizClient({ apiKey: requireApiKey(ctx.config), baseUrl: ctx.config.cloudApiUrl });
 
 /** The grants as the server reports them, in the input shape. */
 function grantsOf(k: ApiKeyInfo): ApiKeyGrant[] {
@@ -63,7 +62,7 @@ async function converge(zc: ZillizClient, id: string, current: ApiKeyInfo, input
 }
 
 async function create(ctx: RuntimeContext, inputs: ApiKeyInputs) {
-  const zc = cloud(ctx);
+  const zc = cloudClient(ctx);
   if (inputs.adopt === true) {
     const found = await findByName(zc, inputs.name);
     if (found.length > 1) throw new Error(`ApiKey: ${found.length} keys are named "${inputs.name}" (${found.map((k) => k.apiKeyId).join(", ")}); use ApiKey.get with the id instead`);
@@ -104,14 +103,14 @@ async function create(ctx: RuntimeContext, inputs: ApiKeyInputs) {
 }
 
 async function read(ctx: RuntimeContext, id: string, state: ApiKeyState): Promise<Observed | undefined> {
-  const k = await describe(cloud(ctx), id);
+  const k = await describe(cloudClient(ctx), id);
   if (!k) return undefined;
   // A stored value is kept as it was (the server never shows it again); a key read by `get` has none: "".
   return { ...observe(k), ...(state.apiKey === undefined ? { apiKey: "" } : {}) };
 }
 
 async function update(ctx: RuntimeContext, id: string, _olds: ApiKeyState, news: ApiKeyInputs): Promise<Observed> {
-  const zc = cloud(ctx);
+  const zc = cloudClient(ctx);
   const now = await describe(zc, id);
   if (!now) throw new Error(`ApiKey: key ${id} no longer exists; run \`pulumi refresh\` to drop it from the stack, then \`pulumi up\` creates a new one (with a new value)`);
   return observe(await converge(zc, id, now, news));
@@ -119,7 +118,7 @@ async function update(ctx: RuntimeContext, id: string, _olds: ApiKeyState, news:
 
 async function remove(ctx: RuntimeContext, id: string): Promise<void> {
   try {
-    await cloud(ctx).apiKeys.delete(id);
+    await cloudClient(ctx).apiKeys.delete(id);
   } catch (e) {
     if (!isNotFound(e)) throw e;
   }

@@ -1,6 +1,6 @@
 /** The BackupPolicy's properties: one table, from which its class, check, diff and stored shape derive. */
 import { z } from "zod";
-import { CLUSTER_ID_PATTERN } from "../shared/cloud-client";
+import { clusterIdType } from "../shared/data-plane-target";
 import type { StateOf } from "../shared/resource-definition";
 import { defineSpec, input, output, type InputsOf, type Props } from "../shared/spec";
 import { strictObject } from "../shared/strict-object";
@@ -29,7 +29,7 @@ export const backupPolicySpec = defineSpec({
    * policy is this cluster id. Changing it replaces the policy (the old cluster's policy is disabled).
    * @example "in01-0123456789abcdef"
    */
-  clusterId: input(z.string().regex(CLUSTER_ID_PATTERN, "expected a cluster id like in01-0123456789abcdef"), { change: "replace", whenUnknown: "replace" }),
+  clusterId: input(clusterIdType, { change: "replace", whenUnknown: "replace" }),
   /**
    * The weekdays a backup runs on, ISO numbering (1 = Monday … 7 = Sunday), comma-separated, each at most
    * once; compared in any order. Updates in place.

@@ -1,6 +1,6 @@
 /** The Backup's properties: one table, from which its class, check, diff and stored shape derive. */
 import { z } from "zod";
-import { CLUSTER_ID_PATTERN } from "../shared/cloud-client";
+import { clusterIdType } from "../shared/data-plane-target";
 import type { StateOf } from "../shared/resource-definition";
 import { defineSpec, input, output, type InputsOf } from "../shared/spec";
 import { strictObject } from "../shared/strict-object";
@@ -30,7 +30,7 @@ export const backupSpec = defineSpec({
    * backup (a new backup of the other cluster; the old one is deleted).
    * @example "in01-0123456789abcdef"
    */
-  clusterId: input(z.string().regex(CLUSTER_ID_PATTERN, "expected a cluster id like in01-0123456789abcdef"), { change: "replace", whenUnknown: "replace" }),
+  clusterId: input(clusterIdType, { change: "replace", whenUnknown: "replace" }),
   /**
    * Back up only these collections (a `COLLECTION` backup), grouped by database (`dbName` default
    * `default`). Default: the whole cluster (a `CLUSTER` backup). Changing it replaces the backup (a backup

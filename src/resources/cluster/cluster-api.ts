@@ -4,6 +4,7 @@
  */
 import { ZillizClient, ZillizClientV1, type Autoscaling, type Cluster, type ClusterSummary, type CreatedCluster, type Project } from "../../client";
 import { requireApiKey } from "../shared/provider-config";
+import { cloudClient } from "../shared/cloud-client";
 import type { RuntimeContext } from "../shared/runtime-context";
 
 /** One control-plane surface for both API versions. */
@@ -76,5 +77,5 @@ export function clusterApi(ctx: RuntimeContext, inputs: { apiVersion?: string; r
   const apiKey = requireApiKey(ctx.config);
   const regionId = inputs.regionId;
   if (inputs.apiVersion === "v1") return v1(new ZillizClientV1({ apiKey, regionId, baseUrl: ctx.config.cloudApiUrl }));
-  return v2(new ZillizClient({ apiKey, baseUrl: ctx.config.cloudApiUrl, regionId }));
+  return v2(cloudClient(ctx, regionId));
 }

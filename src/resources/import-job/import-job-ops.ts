@@ -1,6 +1,7 @@
 /** ImportJob operations: Zilliz Cloud (control plane, by clusterId) or a Milvus data plane (run time only). */
-import { isNotFound, MilvusClient, normalizeImportState, waitFor, ZillizClient, ZillizClientV1, type ImportProgress, type ImportProgressV1 } from "../../client";
+import { isNotFound, MilvusClient, normalizeImportState, waitFor, ZillizClientV1, type ImportProgress, type ImportProgressV1 } from "../../client";
 import { effectiveToken } from "../shared/lost-password";
+import { cloudClient } from "../shared/cloud-client";
 import { IncompleteError } from "../shared/partial-state";
 import { requireApiKey } from "../shared/provider-config";
 import { defineResource, type Observed, type ResourceOps } from "../shared/resource-definition";
@@ -39,7 +40,7 @@ function api(ctx: RuntimeContext, p: ImportJobInputs): ImportApi {
       progress: async (jobId) => fromV1(await v1.importJobs.getProgress({ clusterId, jobId })),
     };
   }
-  const zc = new ZillizClient({ apiKey: requireApiKey(ctx.config), baseUrl: ctx.config.cloudApiUrl });
+  const zc = cloudClient(ctx);
   return {
     // A volume source names the volume and the paths in it; the keys belong to object storage only.
     submit: async () =>

@@ -5,11 +5,10 @@
 import { isAlreadyExists, isNotFound, waitFor, type PrivateEndpoint as EndpointInfo, type ZillizClient } from "../../client";
 import { cloudClient } from "../shared/cloud-client";
 import { IncompleteError } from "../shared/partial-state";
+import { projectRegionOf, type ProjectRegion } from "./project-region";
 import { defineResource, type Observed, type ResourceOps } from "../shared/resource-definition";
 import { deadlineMs, type RuntimeContext } from "../shared/runtime-context";
 import { DEFAULT_ENDPOINT_WAIT_SECONDS, privateEndpointSpec, refinePrivateEndpoint, type PrivateEndpointInputs, type PrivateEndpointSpec, type PrivateEndpointState } from "./private-endpoint-spec";
-
-type Where = { projectId: string; regionId: string };
 
 function observe(e: EndpointInfo): Observed {
   return {
@@ -22,7 +21,7 @@ function observe(e: EndpointInfo): Observed {
   };
 }
 
-async function find(zc: ZillizClient, where: Where, endpointId: string): Promise<EndpointInfo | undefined> {
+async function find(zc: ZillizClient, where: ProjectRegion, endpointId: string): Promise<EndpointInfo | undefined> {
   try {
     return (await zc.privateEndpoints.list(where.projectId, { regionId: where.regionId })).find((e) => e.endpointId === endpointId && e.regionId === where.regionId);
   } catch (e) {
@@ -30,11 +29,6 @@ async function find(zc: ZillizClient, where: Where, endpointId: string): Promise
     if (isNotFound(e)) return undefined;
     throw e;
   }
-}
-
-function whereOf(id: string, state: PrivateEndpointState): Where {
-  if (state.projectId === undefined || state.regionId === undefined) throw new Error(`PrivateEndpoint ${id}: give the project and region, e.g. PrivateEndpoint.get(name, "${id}", { projectId, regionId })`);
-  return { projectId: state.projectId, regionId: state.regionId };
 }
 
 async function create(ctx: RuntimeContext, inputs: PrivateEndpointInputs) {
@@ -57,13 +51,13 @@ async function create(ctx: RuntimeContext, inputs: PrivateEndpointInputs) {
 }
 
 async function read(ctx: RuntimeContext, id: string, state: PrivateEndpointState): Promise<Observed | undefined> {
-  const where = whereOf(id, state);
+  const where = projectRegionOf("PrivateEndpoint", id, state);
   const seen = await find(cloudClient(ctx, where.regionId), where, state.endpointId ?? id);
   return seen ? observe(seen) : undefined;
 }
 
 async function remove(ctx: RuntimeContext, id: string, state: PrivateEndpointState): Promise<void> {
-  const where = whereOf(id, state);
+  const where = projectRegionOf("PrivateEndpoint", id, state);
   const zc = cloudClient(ctx, where.regionId);
   const endpointId = state.endpointId ?? id;
   try {

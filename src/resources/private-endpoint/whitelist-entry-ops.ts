@@ -6,26 +6,20 @@
 import { isNotFound, type WhitelistEntry as EntryInfo, type ZillizClient } from "../../client";
 import { cloudClient } from "../shared/cloud-client";
 import { IncompleteError } from "../shared/partial-state";
+import { projectRegionOf, type ProjectRegion } from "./project-region";
 import { defineResource, type Observed, type ResourceOps } from "../shared/resource-definition";
 import type { RuntimeContext } from "../shared/runtime-context";
 import { whitelistEntrySpec, type WhitelistEntryInputs, type WhitelistEntrySpec, type WhitelistEntryState } from "./whitelist-entry-spec";
 
-type Where = { projectId: string; regionId: string };
-
 const observe = (e: EntryInfo): Observed => ({ regionId: e.regionId, outerUserId: e.outerUserId, createTime: e.createTime ?? "" });
 
-async function find(zc: ZillizClient, where: Where, outerUserId: string): Promise<EntryInfo | undefined> {
+async function find(zc: ZillizClient, where: ProjectRegion, outerUserId: string): Promise<EntryInfo | undefined> {
   try {
     return (await zc.privateEndpoints.listWhitelist(where.projectId, { regionId: where.regionId })).find((e) => e.outerUserId === outerUserId && e.regionId === where.regionId);
   } catch (e) {
     if (isNotFound(e)) return undefined;
     throw e;
   }
-}
-
-function whereOf(id: string, state: WhitelistEntryState): Where {
-  if (state.projectId === undefined || state.regionId === undefined) throw new Error(`PrivateEndpointWhitelistEntry ${id}: give the project and region, e.g. PrivateEndpointWhitelistEntry.get(name, "${id}", { projectId, regionId })`);
-  return { projectId: state.projectId, regionId: state.regionId };
 }
 
 async function create(ctx: RuntimeContext, inputs: WhitelistEntryInputs) {
@@ -42,13 +36,13 @@ async function create(ctx: RuntimeContext, inputs: WhitelistEntryInputs) {
 }
 
 async function read(ctx: RuntimeContext, id: string, state: WhitelistEntryState): Promise<Observed | undefined> {
-  const where = whereOf(id, state);
+  const where = projectRegionOf("PrivateEndpointWhitelistEntry", id, state);
   const seen = await find(cloudClient(ctx, where.regionId), where, state.outerUserId ?? id);
   return seen ? observe(seen) : undefined;
 }
 
 async function remove(ctx: RuntimeContext, id: string, state: WhitelistEntryState): Promise<void> {
-  const where = whereOf(id, state);
+  const where = projectRegionOf("PrivateEndpointWhitelistEntry", id, state);
   const zc = cloudClient(ctx, where.regionId);
   const outerUserId = state.outerUserId ?? id;
   try {

@@ -1,13 +1,12 @@
 /** Project operations against the control plane v2 (run time only). */
 import { isNotFound, ZillizClient, ZillizError, type Project as ProjectInfo } from "../../client";
+import { cloudClient } from "../shared/cloud-client";
 import { IncompleteError } from "../shared/partial-state";
-import { requireApiKey } from "../shared/provider-config";
 import { defineResource, type Observed, type ResourceOps } from "../shared/resource-definition";
 import { createOrFind } from "../shared/outcome-unknown";
 import { errorText, type RuntimeContext } from "../shared/runtime-context";
 import { adjustProjectPlan, canonicalRegions, DEFAULT_PROJECT_NAME, projectSpec, type ProjectInputs, type ProjectSpec, type ProjectState } from "./project-spec";
 
-const cloud = (ctx: RuntimeContext) => new ZillizClient({ apiKey: requireApiKey(ctx.config), baseUrl: ctx.config.cloudApiUrl });
 
 function observe(p: ProjectInfo): Observed {
   return {
@@ -60,7 +59,7 @@ async function converge(zc: ZillizClient, id: string, current: ProjectInfo, inpu
 }
 
 async function create(ctx: RuntimeContext, inputs: ProjectInputs) {
-  const zc = cloud(ctx);
+  const zc = cloudClient(ctx);
   const name = inputs.projectName;
   let id: string;
   const existing = inputs.adopt === true ? await findByName(zc, name) : undefined;
@@ -99,12 +98,12 @@ async function create(ctx: RuntimeContext, inputs: ProjectInputs) {
 }
 
 async function read(ctx: RuntimeContext, id: string): Promise<Observed | undefined> {
-  const p = await describe(cloud(ctx), id);
+  const p = await describe(cloudClient(ctx), id);
   return p ? observe(p) : undefined;
 }
 
 async function update(ctx: RuntimeContext, id: string, _olds: ProjectState, news: ProjectInputs): Promise<Observed> {
-  const zc = cloud(ctx);
+  const zc = cloudClient(ctx);
   const now = await describe(zc, id);
   if (!now) throw new Error(`Project: project ${id} no longer exists; run \`pulumi refresh\` to drop it from the stack`);
   const step = { now: "describe" };
@@ -118,7 +117,7 @@ async function update(ctx: RuntimeContext, id: string, _olds: ProjectState, news
 }
 
 async function remove(ctx: RuntimeContext, id: string, state: ProjectState): Promise<void> {
-  const zc = cloud(ctx);
+  const zc = cloudClient(ctx);
   const now = await describe(zc, id);
   if (!now) return;
   if (now.projectName === DEFAULT_PROJECT_NAME) {

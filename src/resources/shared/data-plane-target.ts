@@ -4,7 +4,8 @@
  * a token, and the database.
  */
 import { z } from "zod";
-import { MilvusClient, ZillizClient } from "../../client";
+import { MilvusClient } from "../../client";
+import { CLUSTER_ID_PATTERN, cloudClient } from "./cloud-client";
 import { effectiveToken } from "./lost-password";
 import { requireApiKey } from "./provider-config";
 import type { RuntimeContext } from "./runtime-context";
@@ -17,7 +18,7 @@ export const MILVUS_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,254}$/;
 /** A Milvus object name, with the rule in the error. */
 export const milvusName = (what: string) => z.string().regex(MILVUS_NAME, `not a valid ${what}: a letter or _ first, then letters, digits or _ (at most 255)`);
 /** A Zilliz Cloud cluster id. */
-export const clusterIdType = z.string().regex(/^in\d{2}-[0-9a-z]+$/, "expected a cluster id like in01-0123abcd… (wire it as cluster.id)");
+export const clusterIdType = z.string().regex(CLUSTER_ID_PATTERN, "expected a cluster id like in01-0123abcd… (wire it as cluster.id)");
 
 /** An endpoint without a trailing slash, with lower-case scheme and host (what the server does not distinguish). */
 export function canonicalEndpoint(url: unknown): unknown {
@@ -123,8 +124,7 @@ export function resolveEndpoint(ctx: RuntimeContext, t: TargetInputs): Promise<s
   const known = endpoints.get(key);
   if (known) return known;
   if (t.storedEndpoint !== undefined) return rememberEndpoint(key, t.clusterId, Promise.resolve({ connectAddress: t.storedEndpoint }));
-  const zc = new ZillizClient({ apiKey: requireApiKey(ctx.config), baseUrl: ctx.config.cloudApiUrl });
-  return rememberEndpoint(key, t.clusterId, zc.clusters.describe(t.clusterId));
+  return rememberEndpoint(key, t.clusterId, cloudClient(ctx).clusters.describe(t.clusterId));
 }
 
 /** The data-plane URL this process already knows for a target wired by `clusterId` (no call), for the state. */

@@ -8,7 +8,7 @@
  */
 import { ZillizError } from "../../client";
 import { isPasswordlessToken } from "./lost-password";
-import type { ProviderConfig } from "./provider-config";
+import { readProviderConfig, type ProviderConfig } from "./provider-config";
 import type { RuntimeContext } from "./runtime-context";
 
 // Credentials (control-plane URL + key) refused in this provider process: later calls skip straight to the
@@ -27,8 +27,8 @@ function isRefusal(e: unknown): boolean {
 
 /** The config with the environment's key and URL, when it names any that differ from `config`'s. */
 function fromEnvironment(config: ProviderConfig, env: NodeJS.ProcessEnv): ProviderConfig | undefined {
-  const apiKey = env.ZILLIZ_API_KEY || env.ZILLIZCLOUD_API_KEY || undefined;
-  const cloudApiUrl = env.ZILLIZ_CLOUD_API_URL || undefined;
+  // The environment alone (no stack config), read by the same rule as the provider's own fallbacks.
+  const { apiKey, cloudApiUrl } = readProviderConfig(undefined, env);
   const next = { ...config, ...(apiKey ? { apiKey } : {}), ...(cloudApiUrl ? { cloudApiUrl } : {}) };
   return identity(next) === identity(config) || refused.has(identity(next)) ? undefined : next;
 }

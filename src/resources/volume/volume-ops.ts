@@ -1,13 +1,12 @@
 /** Volume operations against the control plane v2 (run time only). */
 import { isAlreadyExists, isNotFound, waitFor, ZillizClient, type Volume as VolumeInfo } from "../../client";
+import { cloudClient } from "../shared/cloud-client";
 import { IncompleteError } from "../shared/partial-state";
-import { requireApiKey } from "../shared/provider-config";
 import { defineResource, type Observed, type ResourceOps } from "../shared/resource-definition";
 import { createOrFind } from "../shared/outcome-unknown";
 import { adoptRefusal, deadlineMs, type Mismatch, type RuntimeContext } from "../shared/runtime-context";
 import { DEFAULT_VOLUME_WAIT_SECONDS, refineVolume, volumeSpec, type VolumeInputs, type VolumeSpec, type VolumeState } from "./volume-spec";
 
-const cloud = (ctx: RuntimeContext) => new ZillizClient({ apiKey: requireApiKey(ctx.config), baseUrl: ctx.config.cloudApiUrl });
 
 function observe(v: VolumeInfo): Observed {
   return {
@@ -63,7 +62,7 @@ function adoptMismatches(inputs: VolumeInputs, projectId: string, v: VolumeInfo)
 }
 
 async function create(ctx: RuntimeContext, inputs: VolumeInputs) {
-  const zc = cloud(ctx);
+  const zc = cloudClient(ctx);
   const name = inputs.volumeName;
   const projectId = await resolveProjectId(zc, inputs);
   const existing = inputs.adopt === true ? await describe(zc, name) : undefined;
@@ -98,13 +97,13 @@ async function create(ctx: RuntimeContext, inputs: VolumeInputs) {
 }
 
 async function read(ctx: RuntimeContext, id: string): Promise<Observed | undefined> {
-  const v = await describe(cloud(ctx), id);
+  const v = await describe(cloudClient(ctx), id);
   return v ? observe(v) : undefined;
 }
 
 /** Every argument replaces the volume: an update only finishes a wait a failed create left. */
 async function update(ctx: RuntimeContext, id: string, _olds: VolumeState, news: VolumeInputs): Promise<Observed> {
-  const zc = cloud(ctx);
+  const zc = cloudClient(ctx);
   const v = await describe(zc, id);
   if (!v) throw new Error(`Volume: volume "${id}" no longer exists; run \`pulumi refresh\` to drop it from the stack`);
   if (v.status === "RUNNING") return observe(v);
@@ -117,7 +116,7 @@ async function update(ctx: RuntimeContext, id: string, _olds: VolumeState, news:
 }
 
 async function remove(ctx: RuntimeContext, id: string, state: VolumeState): Promise<void> {
-  const zc = cloud(ctx);
+  const zc = cloudClient(ctx);
   try {
     await zc.volumes.delete(id);
   } catch (e) {
