@@ -5,31 +5,14 @@
  * no diff in the events, so the changed properties are computed here from the old and new inputs.
  */
 import type { EngineEvent, StepEventMetadata } from "@pulumi/pulumi/automation";
+import { stableEqual } from "../resources/shared/stable-equal";
 import type { DriftedResource } from "./env-result";
+import { isInternalKey, kindOf, nameOf } from "./event-names";
 
-const PACKAGE_TYPE = "pulumi-nodejs:dynamic/zilliz:";
-const kindOf = (type: string) => (type.startsWith(PACKAGE_TYPE) ? type.slice(PACKAGE_TYPE.length) : type);
-const nameOf = (urn: string) => urn.slice(urn.lastIndexOf("::") + 2);
-
-/** Property names that are bookkeeping, not the resource: the provider's code text and engine-internal keys. */
-const internal = (key: string) => key.startsWith("__");
-
-/** Canonical JSON (object keys sorted) so a reordered map does not count as a change. */
-function canonical(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonical).join(",")}]`;
-  if (v !== null && typeof v === "object") {
-    return `{${Object.keys(v as object)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
-      .join(",")}}`;
-  }
-  return JSON.stringify(v) ?? "undefined";
-}
-
-/** The top-level keys whose values differ between two property bags. */
+/** The top-level keys whose values differ between two property bags (a reordered map is no change). */
 export function differingKeys(olds: Record<string, unknown>, news: Record<string, unknown>): string[] {
-  const keys = [...new Set([...Object.keys(olds), ...Object.keys(news)])].filter((k) => !internal(k)).sort();
-  return keys.filter((k) => canonical(olds[k]) !== canonical(news[k]));
+  const keys = [...new Set([...Object.keys(olds), ...Object.keys(news)])].filter((k) => !isInternalKey(k)).sort();
+  return keys.filter((k) => !stableEqual(olds[k], news[k]));
 }
 
 /** How a refresh step changed a resource, or undefined when it did not. */

@@ -5,6 +5,7 @@
  * which `--deny-destructive` turns into a failed preview.
  */
 import type { EngineEvent, ResourcePreEvent, StepEventMetadata } from "@pulumi/pulumi/automation";
+import { isInternalKey, kindOf, nameOf } from "./event-names";
 
 /** What a row does to its resource. */
 export type PlanAction = "create" | "update" | "replace" | "delete" | "import";
@@ -36,7 +37,6 @@ export interface PlanSummary {
 
 /** Kinds whose replacement or deletion drops data. */
 export const DATA_KINDS: readonly string[] = ["Cluster", "Database", "Collection", "LegacyCollection"];
-const PACKAGE_TYPE = "pulumi-nodejs:dynamic/zilliz:";
 
 /** The engine's step operations as review actions; steps that change nothing (same, read, refresh, …) are left out. */
 const ACTIONS: Partial<Record<string, PlanAction>> = {
@@ -50,17 +50,13 @@ const ACTIONS: Partial<Record<string, PlanAction>> = {
   "import-replacement": "replace",
 };
 
-const kindOf = (type: string) => (type.startsWith(PACKAGE_TYPE) ? type.slice(PACKAGE_TYPE.length) : type);
-const nameOf = (urn: string) => urn.slice(urn.lastIndexOf("::") + 2);
-// The dynamic provider's own text (`__provider`) and other engine-internal keys are no property a reviewer changed.
-const visible = (key: string) => !key.startsWith("__");
 
 /** The top-level inputs whose values differ between the step's old and new state (secrets are filtered out by the engine). */
 function changedInputs(m: StepEventMetadata): string[] {
   const olds = m.old?.inputs;
   const news = m.new?.inputs;
   if (!olds || !news) return [];
-  const keys = [...new Set([...Object.keys(olds), ...Object.keys(news)])].filter(visible);
+  const keys = [...new Set([...Object.keys(olds), ...Object.keys(news)])].filter((k) => !isInternalKey(k));
   return keys.filter((k) => JSON.stringify(olds[k]) !== JSON.stringify(news[k]));
 }
 
@@ -71,11 +67,11 @@ function changedInputs(m: StepEventMetadata): string[] {
  */
 function propertiesOf(m: StepEventMetadata): { properties: string[]; replacing: string[] } {
   if (m.detailedDiff && Object.keys(m.detailedDiff).length > 0) {
-    const entries = Object.entries(m.detailedDiff).filter(([k]) => visible(k));
+    const entries = Object.entries(m.detailedDiff).filter(([k]) => !isInternalKey(k));
     return { properties: entries.map(([k]) => k), replacing: entries.filter(([, d]) => String(d.diffKind).endsWith("replace")).map(([k]) => k) };
   }
-  const keys = (m.keys ?? []).filter(visible);
-  const diffs = (m.diffs ?? []).filter(visible);
+  const keys = (m.keys ?? []).filter((k) => !isInternalKey(k));
+  const diffs = (m.diffs ?? []).filter((k) => !isInternalKey(k));
   const properties = [...new Set([...(diffs.length > 0 ? diffs : changedInputs(m)), ...keys])];
   return { properties, replacing: keys };
 }

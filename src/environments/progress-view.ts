@@ -5,6 +5,7 @@
  */
 import type { EngineEvent, StepEventMetadata } from "@pulumi/pulumi/automation";
 import type { EnvResult } from "./env-result";
+import { kindOf, nameOf } from "./event-names";
 import { visibleOutputs } from "./outputs-view";
 
 /** One JSON line of `--json` about a resource step. */
@@ -21,10 +22,6 @@ export interface ResourceLine {
   /** True for a preview's planned step (nothing was done). */
   planning?: boolean;
 }
-
-const PACKAGE_TYPE = "pulumi-nodejs:dynamic/zilliz:";
-const kindOf = (type: string) => (type.startsWith(PACKAGE_TYPE) ? type.slice(PACKAGE_TYPE.length) : type);
-const nameOf = (urn: string) => urn.slice(urn.lastIndexOf("::") + 2);
 
 // Steps that do nothing to a resource are not progress worth a line.
 const QUIET_OPS = new Set(["same", "read"]);
