@@ -5,9 +5,11 @@
  *
  * Why this is safe: one provider process serves every dynamic resource of one `pulumi up`, and an index
  * create runs right after the create of the collection it depends on. A field's type never changes, and
- * whatever this process does to the collection in between (alter, rename, drop, index drop) forgets the entry
- * first. Each entry is used at most once and expires, so a second index, a later run or a change made
- * outside the stack is always described afresh (issue 9: up from empty ≤ 5 calls per collection + index).
+ * whatever this process does in between to what the index create reads (the collection's fields, indexes and
+ * deferred-load mark: a Collection update or delete, an index drop) forgets the entry first; other writes (an
+ * import's job note, partitions, aliases) leave those alone. Each entry is used at most once and expires, so a
+ * second index, a later run or a change made outside the stack is always described afresh (issue 9: up from
+ * empty ≤ 5 calls per collection + index).
  */
 import type { CollectionDescription, MilvusClient } from "../../client";
 
